@@ -1,0 +1,285 @@
+//! `qantar summary --at WHEN [--json]`: the situation at an instant, in plain words or JSON.
+
+use crate::data::{Dataset, EventIdx, Place};
+use crate::i18n::{Lang, Msg, tr};
+use crate::text;
+use crate::time::{Instant, Timeline, effective_start};
+use serde::Serialize;
+
+/// The situation at an instant, as `--json` prints it. Ids are the dataset's stable ids.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    /// ISO 8601 with the dataset clock's offset.
+    pub at: String,
+    /// The instant in words.
+    pub at_text: String,
+    pub dataset: DatasetRef,
+    /// Sorted ids of the units under a state of emergency.
+    pub emergency: Vec<String>,
+    /// Every unit under any status, with its declaration.
+    pub statuses: Vec<UnitStatus>,
+    pub cities_with_events: Vec<CityRef>,
+    /// The events of the instant's day that have begun by the instant.
+    pub events_today: Vec<EventRef>,
+    /// The rest of the day's events.
+    pub events_later_today: Vec<EventRef>,
+    /// Events concerning the country as a whole, from the start up to the instant.
+    pub national_events: Vec<EventRef>,
+    #[serde(skip)]
+    unit_count: usize,
+    #[serde(skip)]
+    day_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatasetRef {
+    pub id: String,
+    pub version: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitStatus {
+    pub unit: String,
+    pub name: String,
+    pub status: String,
+    /// The instant the atlas uses for the declaration.
+    pub declared: String,
+    pub declared_time_known: bool,
+    /// How that instant is described when the real hour is unknown.
+    pub declared_label: Option<String>,
+    pub lifted: Option<String>,
+    #[serde(skip)]
+    since_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CityRef {
+    pub id: String,
+    pub name: String,
+    pub first_event: String,
+    #[serde(skip)]
+    first_text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventRef {
+    pub id: String,
+    /// ISO 8601 instant when the time is known; the date alone when it is not.
+    pub start: String,
+    pub time_known: bool,
+    pub place: String,
+    pub place_name: String,
+    pub kind: String,
+    pub title: String,
+    #[serde(skip)]
+    time_text: String,
+    #[serde(skip)]
+    date_text: String,
+}
+
+impl Summary {
+    pub fn new(data: &Dataset, timeline: &Timeline, at: Instant, lang: Lang) -> Self {
+        let clock = data.meta.clock;
+        let statuses: Vec<UnitStatus> = timeline
+            .units_under_status(data, at)
+            .into_iter()
+            .map(|(u, p)| {
+                let p = data.period(p);
+                let since_text = format!(
+                    "{} {}",
+                    tr(lang, Msg::Since),
+                    text::period_declared(data, lang, p)
+                );
+                UnitStatus {
+                    since_text,
+                    unit: data.unit(u).id.clone(),
+                    name: data.unit(u).names.get(lang).to_owned(),
+                    status: p.status.clone(),
+                    declared: clock.iso(p.declared),
+                    declared_time_known: p.declared_time_known,
+                    declared_label: p.declared_label.clone(),
+                    lifted: p.lifted.map(|l| clock.iso(l)),
+                }
+            })
+            .collect();
+        let mut emergency: Vec<String> = statuses
+            .iter()
+            .filter(|s| s.status == "emergency")
+            .map(|s| s.unit.clone())
+            .collect();
+        emergency.sort();
+
+        let today = clock.day(at);
+        let event_ref = |e: EventIdx| {
+            let ev = data.event(e);
+            let day = clock.day(ev.start.instant);
+            EventRef {
+                time_text: text::event_time_short(clock, lang, ev, today),
+                date_text: clock.short_date_text(lang, day),
+                id: ev.id.clone(),
+                start: if ev.start.time_known {
+                    clock.iso(ev.start.instant)
+                } else {
+                    day.to_string()
+                },
+                time_known: ev.start.time_known,
+                place: data.place_id(ev.place).to_owned(),
+                place_name: data.place_name(ev.place, lang).to_owned(),
+                kind: ev.kind.id().to_owned(),
+                title: ev.title.get(lang).to_owned(),
+            }
+        };
+        let (today, later): (Vec<EventIdx>, Vec<EventIdx>) = timeline
+            .events_on_day(data, clock.day(at))
+            .into_iter()
+            .partition(|&e| effective_start(data.event(e)) <= at);
+        let _ = today;
+
+        Summary {
+            at: clock.iso(at),
+            at_text: format!(
+                "{} ({}, {})",
+                clock.long_text(lang, at),
+                data.meta.clock_label.get(lang),
+                clock.offset_utc_label()
+            ),
+            dataset: DatasetRef {
+                id: data.meta.id.clone(),
+                version: data.meta.version.clone(),
+                name: data.meta.name.get(lang).to_owned(),
+            },
+            emergency,
+            statuses,
+            cities_with_events: timeline
+                .cities_with_events_by(at)
+                .into_iter()
+                .map(|c| CityRef {
+                    first_text: timeline
+                        .city_first_event(c)
+                        .map(|t| clock.short_date_text(lang, clock.day(t)))
+                        .unwrap_or_default(),
+                    id: data.city(c).id.clone(),
+                    name: data.city(c).names.get(lang).to_owned(),
+                    first_event: timeline
+                        .city_first_event(c)
+                        .map(|t| clock.iso(t))
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            events_today: today.into_iter().map(event_ref).collect(),
+            events_later_today: later.into_iter().map(event_ref).collect(),
+            national_events: timeline
+                .events_until(at)
+                .iter()
+                .copied()
+                .filter(|&e| data.event(e).place == Place::Country)
+                .map(event_ref)
+                .collect(),
+            unit_count: data.units.len(),
+            day_text: clock.date_text(lang, clock.day(at)),
+        }
+    }
+
+    /// The summary in plain words.
+    pub fn to_text(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "{}\n{} {}\n\n",
+            self.dataset.name,
+            tr(lang, Msg::SituationAt),
+            self.at_text
+        );
+        if self.statuses.is_empty() {
+            out += tr(lang, Msg::NoneUnderEmergency);
+            out += "\n";
+        } else {
+            out += &format!(
+                "{}: {} / {} {}\n",
+                tr(lang, Msg::UnderEmergency),
+                self.statuses.len(),
+                self.unit_count,
+                tr(lang, Msg::UnitsCount)
+            );
+            let width = self
+                .statuses
+                .iter()
+                .map(|s| s.name.chars().count())
+                .max()
+                .unwrap_or(0);
+            for s in &self.statuses {
+                out += &format!("  {:<width$}  {:<7} {}\n", s.name, s.unit, s.since_text);
+            }
+        }
+
+        out += &format!(
+            "\n{} {} ({}):\n",
+            tr(lang, Msg::EventsOnDay),
+            self.day_text,
+            self.events_today.len() + self.events_later_today.len()
+        );
+        if self.events_today.is_empty() && self.events_later_today.is_empty() {
+            out += &format!("  {}\n", tr(lang, Msg::NoEventsOnDay));
+        }
+        let line = |e: &EventRef, later: &str| {
+            format!(
+                "  {:<13} {} [{}] {}{later}\n",
+                e.time_text, e.place_name, e.kind, e.title
+            )
+        };
+        for e in &self.events_today {
+            out += &line(e, "");
+        }
+        let later = format!(" ({})", tr(lang, Msg::Later));
+        for e in &self.events_later_today {
+            out += &line(e, &later);
+        }
+
+        out += &format!(
+            "\n{} ({}):\n",
+            tr(lang, Msg::CitiesWithEventsSoFar),
+            self.cities_with_events.len()
+        );
+        let names: Vec<String> = self
+            .cities_with_events
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.first_text))
+            .collect();
+        out += &wrap(&names, 96, "  ");
+
+        out += &format!(
+            "\n{} ({}):\n",
+            tr(lang, Msg::NationalEventsSoFar),
+            self.national_events.len()
+        );
+        for e in &self.national_events {
+            out += &format!("  {:<10} [{}] {}\n", e.date_text, e.kind, e.title);
+        }
+        out
+    }
+}
+
+/// Joins `items` with ", " into lines of at most `width` characters, each starting with
+/// `indent`; an item is never split.
+fn wrap(items: &[String], width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
+        if !line.is_empty() && line.chars().count() + 1 + piece.chars().count() > width {
+            out += &format!("{indent}{line}\n");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line += &piece;
+    }
+    if !line.is_empty() {
+        out += &format!("{indent}{line}\n");
+    }
+    out
+}

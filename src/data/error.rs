@@ -1,0 +1,128 @@
+//! Errors as values: every problem names the file, the line and column, and the record.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One thing wrong with a dataset file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file as the user knows it (`geodata/events.json`, or a path they gave).
+    pub file: String,
+    /// 1-based line, 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// The record: `event "2022-01-05-almaty-airport-seized"`, `feature #3 "KZ-MAN"`.
+    pub record: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column)?;
+        }
+        f.write_str(": ")?;
+        if let Some(record) = &self.record {
+            write!(f, "{record}: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Why a dataset could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no such folder", path.display())]
+    MissingDir { path: PathBuf },
+    #[error("{}: not a folder", path.display())]
+    NotADir { path: PathBuf },
+    #[error("{}: cannot be read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{} problem(s) in the dataset; the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// Every problem, one per line, for a user to read.
+    pub fn problems(&self) -> Vec<String> {
+        match self {
+            LoadError::Invalid(problems) => problems.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+/// Maps byte offsets in a file's text to 1-based line and column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { line_starts }
+    }
+
+    /// (line, column) of the byte `offset` in `text`; columns count characters.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    /// The byte offset of 1-based (line, column), for turning a serde_json error inside a
+    /// record back into a position in the whole file.
+    pub fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let rest = &text[start..];
+        rest.char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| start + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\nсд\"x\"";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 0), (1, 1));
+        let x = text.find("\"x").unwrap();
+        assert_eq!(index.position(text, x), (2, 3));
+        assert_eq!(index.offset(text, 2, 3), x);
+    }
+
+    #[test]
+    fn a_problem_reads_like_a_compiler_message() {
+        let p = Problem {
+            file: "geodata/events.json".into(),
+            line: 412,
+            column: 7,
+            record: Some("event \"x\"".into()),
+            message: "unknown place \"Uralsk2\"".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "geodata/events.json:412:7: event \"x\": unknown place \"Uralsk2\""
+        );
+    }
+}

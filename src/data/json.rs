@@ -1,0 +1,195 @@
+//! Reading JSON records while keeping their positions, so that every problem can point at the
+//! file, line and column where it is.
+
+use super::error::{LineIndex, Problem};
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// A dataset file's text, with the name users know it by.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    lines: LineIndex,
+}
+
+/// One element of a file's top-level array, still as text.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    pub file: &'a SourceFile,
+    /// Byte offset of the record in the file.
+    pub offset: usize,
+    pub text: &'a str,
+    /// Position in the array, from 0.
+    pub index: usize,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
+    /// A problem at byte `offset`.
+    pub fn problem_at(&self, offset: usize, record: Option<String>, message: String) -> Problem {
+        let (line, column) = self.lines.position(&self.text, offset);
+        Problem {
+            file: self.name.clone(),
+            line,
+            column,
+            record,
+            message,
+        }
+    }
+
+    /// A problem about the file as a whole.
+    pub fn problem(&self, message: String) -> Problem {
+        Problem {
+            file: self.name.clone(),
+            line: 0,
+            column: 0,
+            record: None,
+            message,
+        }
+    }
+
+    /// Turns a serde_json error found while reading `sub` (a slice of this file) into a problem
+    /// at the right place in the whole file.
+    fn serde_problem(&self, sub: &str, err: &serde_json::Error, record: Option<String>) -> Problem {
+        let base = offset_in(&self.text, sub);
+        let offset = if err.line() == 0 {
+            base
+        } else {
+            base + LineIndex::new(sub).offset(sub, err.line(), err.column().max(1))
+        };
+        let message = strip_serde_position(&err.to_string());
+        self.problem_at(offset, record, message)
+    }
+
+    /// Reads a whole-file value (such as the manifest).
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Problem> {
+        serde_json::from_str(&self.text).map_err(|e| self.serde_problem(&self.text, &e, None))
+    }
+
+    /// The records of the array under `key` in a top-level object: `{"events": [ … ]}`.
+    /// For GeoJSON, `key` is `features`.
+    pub fn records(&self, key: &str) -> Result<Vec<Record<'_>>, Problem> {
+        let top: BTreeMap<&str, &RawValue> = serde_json::from_str(&self.text)
+            .map_err(|e| self.serde_problem(&self.text, &e, None))?;
+        let list = top
+            .get(key)
+            .ok_or_else(|| self.problem(format!("expected an object with a \"{key}\" array")))?;
+        let items: Vec<&RawValue> = serde_json::from_str(list.get())
+            .map_err(|e| self.serde_problem(list.get(), &e, None))?;
+        Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| Record {
+                file: self,
+                offset: offset_in(&self.text, raw.get()),
+                text: raw.get(),
+                index,
+            })
+            .collect())
+    }
+}
+
+impl<'a> Record<'a> {
+    /// Reads the record as `T`; a malformed field becomes a problem at that field.
+    pub fn parse<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
+        serde_json::from_str(self.text).map_err(|e| {
+            self.file
+                .serde_problem(self.text, &e, Some(label.to_owned()))
+        })
+    }
+
+    /// A problem at the record's `key` field, or at its start if the key is absent.
+    pub fn problem(&self, label: &str, key: Option<&str>, message: String) -> Problem {
+        let at = key
+            .and_then(|k| self.text.find(&format!("\"{k}\"")))
+            .map_or(self.offset, |rel| self.offset + rel);
+        self.file.problem_at(at, Some(label.to_owned()), message)
+    }
+
+    /// The value of a string field, found without a full parse (for labelling records that
+    /// fail to parse).
+    pub fn peek_id(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Id {
+            id: Option<serde_json::Value>,
+        }
+        let id: Id = serde_json::from_str(self.text).ok()?;
+        match id.id? {
+            serde_json::Value::String(s) => Some(s),
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+/// Byte offset of `sub` within `text`; `sub` must be a slice of `text` (as serde_json's
+/// borrowed raw values are), else 0.
+fn offset_in(text: &str, sub: &str) -> usize {
+    let start = text.as_ptr() as usize;
+    let at = sub.as_ptr() as usize;
+    if at >= start && at + sub.len() <= start + text.len() {
+        at - start
+    } else {
+        0
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported separately.
+fn strip_serde_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[expect(dead_code)] // only parsed, to provoke errors
+    struct Item {
+        id: String,
+        n: u32,
+    }
+
+    #[test]
+    fn an_error_inside_a_record_points_into_the_whole_file() {
+        let text = "{\n \"items\": [\n  {\"id\": \"a\", \"n\": 1},\n  {\"id\": \"b\", \"n\": \"x\"}\n ]\n}";
+        let file = SourceFile::new("items.json", text.to_owned());
+        let records = file.records("items").unwrap();
+        assert_eq!(records.len(), 2);
+        assert!(records[0].parse::<Item>("item a").is_ok());
+        let p = records[1].parse::<Item>("item b").unwrap_err();
+        assert_eq!((p.line, p.file.as_str()), (4, "items.json"));
+        assert!(p.message.contains("invalid type"), "{}", p.message);
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let file = SourceFile::new(
+            "bad.json",
+            "{\n \"items\": [\n  {\"id\": }\n ]\n}".to_owned(),
+        );
+        let p = file.records("items").unwrap_err();
+        assert_eq!(p.line, 3);
+    }
+
+    #[test]
+    fn a_missing_array_is_a_problem_not_a_panic() {
+        let file = SourceFile::new("x.json", "{\"other\": []}".to_owned());
+        assert!(file.records("items").is_err());
+        let file = SourceFile::new("x.json", "[1, 2]".to_owned());
+        assert!(file.records("items").is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! PURE. The dataset model, its loaders and its validation.
+//!
+//! Data flows one way: files → [`Dataset`]. Loading resolves every reference (places, units,
+//! sources) into indices and reports every problem with its file, line and column; a dataset
+//! that loads is internally consistent. The default dataset is embedded with `include_bytes!`
+//! ([`Dataset::embedded`]); any folder with a `dataset.json` can be loaded the same way.
+
+mod embedded;
+mod error;
+mod features;
+mod json;
+mod load;
+mod load_events;
+mod model;
+mod raw;
+
+pub use error::{LineIndex, LoadError, Problem};
+pub use load::{Dir, Embedded, Files, is_http_url, load};
+pub use model::*;

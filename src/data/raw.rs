@@ -1,0 +1,227 @@
+//! The dataset files as written: serde mirrors of the JSON, before references are resolved.
+//! See geodata/README.md for the format of each file.
+
+use super::model::{EventKind, Qualifier, TimeOfDay};
+use crate::i18n::LocalText;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `dataset.json`: the manifest.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    pub id: String,
+    pub version: String,
+    pub name: LocalText,
+    #[serde(default)]
+    pub description: LocalText,
+    pub country: RawCountry,
+    pub time_zone: RawTimeZone,
+    pub window: RawWindow,
+    pub statuses: BTreeMap<String, LocalText>,
+    pub files: RawFiles,
+    #[serde(default)]
+    pub attribution: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountry {
+    pub id: String,
+    pub names: LocalText,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeZone {
+    pub utc_offset: String,
+    pub label: LocalText,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWindow {
+    pub start: String,
+    pub end: String,
+}
+
+/// File names, relative to the dataset folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFiles {
+    pub units: String,
+    pub context: Option<String>,
+    pub cities: String,
+    pub events: String,
+    pub periods: String,
+    pub sources: String,
+}
+
+/// A GeoJSON feature with typed properties.
+#[derive(Debug, Deserialize)]
+pub struct RawFeature<P> {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub properties: P,
+    pub geometry: Option<geojson::Geometry>,
+}
+
+/// Properties of a unit feature.
+#[derive(Debug, Deserialize)]
+pub struct RawUnitProps {
+    pub id: String,
+    pub kind: RawUnitKind,
+    pub names: LocalText,
+    #[serde(default)]
+    pub short: Option<LocalText>,
+    #[serde(default)]
+    pub alt: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub drawn_within: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawUnitKind {
+    Region,
+    City,
+}
+
+/// Properties of a context feature.
+#[derive(Debug, Deserialize)]
+pub struct RawContextProps {
+    pub class: RawContextClass,
+    #[serde(default)]
+    pub names: Option<LocalText>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawContextClass {
+    Land,
+    Water,
+    River,
+    Special,
+}
+
+/// A city in `cities.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCity {
+    pub id: String,
+    pub names: LocalText,
+    #[serde(default)]
+    pub alt: Vec<String>,
+    pub unit: String,
+    pub lon: f64,
+    pub lat: f64,
+    #[serde(default)]
+    pub population: u64,
+    #[serde(default)]
+    pub geonames_id: Option<u64>,
+    /// Kept in the file for provenance; the atlas does not use it.
+    #[serde(default, rename = "geonames_name")]
+    pub _geonames_name: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A source in `sources.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// An event in `events.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub start: String,
+    #[serde(default)]
+    pub end: Option<String>,
+    #[serde(default)]
+    pub time_of_day: Option<TimeOfDay>,
+    /// When the time is unknown: the wall-clock time ("23:00") the atlas shows the event from.
+    #[serde(default)]
+    pub assumed_time: Option<String>,
+    pub place: String,
+    #[serde(default)]
+    pub units: Vec<String>,
+    pub kind: EventKind,
+    pub title: LocalText,
+    pub description: LocalText,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub single_source: bool,
+    #[serde(default)]
+    pub unconfirmed: bool,
+    #[serde(default)]
+    pub date_inferred: bool,
+    #[serde(default)]
+    pub time_approximate: bool,
+    #[serde(default)]
+    pub figures_disputed: bool,
+    #[serde(default)]
+    pub figures: Vec<RawFigure>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub label: String,
+    pub values: Vec<RawFigureValue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigureValue {
+    pub value: u64,
+    #[serde(default = "exact")]
+    pub qualifier: Qualifier,
+    pub by: String,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+fn exact() -> Qualifier {
+    Qualifier::Exact
+}
+
+/// A status period in `periods.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    pub unit: String,
+    pub status: String,
+    pub declared: String,
+    #[serde(default)]
+    pub declared_time_known: Option<bool>,
+    #[serde(default)]
+    pub declared_label: Option<String>,
+    #[serde(default)]
+    pub lifted: Option<String>,
+    #[serde(default)]
+    pub lifted_early: bool,
+    #[serde(default)]
+    pub decreed_end: Option<String>,
+    #[serde(default)]
+    pub decree: Option<String>,
+    #[serde(default)]
+    pub curfew: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+}

@@ -1,0 +1,251 @@
+//! The questions the atlas asks of a dataset at an instant: who is under which status, what
+//! happened today and so far, which cities have seen events, and where the next change is.
+//!
+//! Built once per dataset; every query is a binary search or a walk over one day's events, so
+//! scrubbing stays instant with large datasets.
+
+use super::{Clock, Instant};
+use crate::data::{CityIdx, Dataset, Event, EventIdx, PeriodIdx, Place, TimeOfDay, UnitIdx};
+use chrono::NaiveDate;
+
+/// Precomputed indices over a dataset's events and periods.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    clock: Clock,
+    window: (NaiveDate, NaiveDate),
+    /// Events sorted by the instant they count from, then by file order.
+    order: Vec<EventIdx>,
+    /// The instant each event in `order` counts from.
+    starts: Vec<Instant>,
+    /// Events that last beyond their start day.
+    spanning: Vec<EventIdx>,
+    periods_by_unit: Vec<Vec<PeriodIdx>>,
+    /// Every instant at which something changes, sorted, without repeats.
+    changes: Vec<Instant>,
+    city_first: Vec<Option<Instant>>,
+    events_by_city: Vec<Vec<EventIdx>>,
+    events_by_unit: Vec<Vec<EventIdx>>,
+    day_counts: Vec<(NaiveDate, usize)>,
+}
+
+/// The instant an event counts from: its time if known; else the time the dataset assumes for
+/// it; else the start of the part of the day the sources give ("evening" counts from 18:00);
+/// else the start of its day.
+pub fn effective_start(event: &Event) -> Instant {
+    if event.start.time_known {
+        return event.start.instant;
+    }
+    if let Some(minute) = event.assumed_minute {
+        return event.start.instant.plus_minutes(i64::from(minute));
+    }
+    let hour = match event.time_of_day {
+        None | Some(TimeOfDay::Night) => 0,
+        Some(TimeOfDay::Morning) => 6,
+        Some(TimeOfDay::Afternoon) => 12,
+        Some(TimeOfDay::Evening) => 18,
+    };
+    event.start.instant.plus_minutes(hour * 60)
+}
+
+impl Timeline {
+    pub fn new(data: &Dataset) -> Self {
+        let clock = data.meta.clock;
+        let mut order: Vec<EventIdx> = data.event_indices().collect();
+        order.sort_by_key(|&e| (effective_start(data.event(e)), e));
+        let starts = order
+            .iter()
+            .map(|&e| effective_start(data.event(e)))
+            .collect();
+        let spanning = order
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let ev = data.event(e);
+                clock.day(ev.end_instant()) > clock.day(ev.start.instant)
+            })
+            .collect();
+
+        let mut periods_by_unit = vec![Vec::new(); data.units.len()];
+        for (i, p) in data.periods.iter().enumerate() {
+            periods_by_unit[p.unit.index()].push(PeriodIdx(i as u32));
+        }
+        for list in &mut periods_by_unit {
+            list.sort_by_key(|&p| data.period(p).declared);
+        }
+
+        let mut city_first = vec![None; data.cities.len()];
+        let mut events_by_city = vec![Vec::new(); data.cities.len()];
+        let mut events_by_unit = vec![Vec::new(); data.units.len()];
+        for &e in &order {
+            let ev = data.event(e);
+            match ev.place {
+                Place::City(c) => {
+                    let first = &mut city_first[c.index()];
+                    *first = Some(
+                        first.map_or(effective_start(ev), |f: Instant| f.min(effective_start(ev))),
+                    );
+                    events_by_city[c.index()].push(e);
+                }
+                Place::Unit(u) => events_by_unit[u.index()].push(e),
+                Place::Country => {}
+            }
+            for u in &ev.units {
+                if ev.place != Place::Unit(*u) {
+                    events_by_unit[u.index()].push(e);
+                }
+            }
+        }
+
+        let first = clock.day_start(data.meta.window.0);
+        let last = clock.day_end(data.meta.window.1);
+        let mut changes: Vec<Instant> = order
+            .iter()
+            .map(|&e| effective_start(data.event(e)))
+            .chain(
+                data.periods
+                    .iter()
+                    .flat_map(|p| [Some(p.declared), p.lifted])
+                    .flatten(),
+            )
+            .filter(|t| (first..=last).contains(t))
+            .collect();
+        changes.sort();
+        changes.dedup();
+
+        let mut timeline = Timeline {
+            clock,
+            window: data.meta.window,
+            order,
+            starts,
+            spanning,
+            periods_by_unit,
+            changes,
+            city_first,
+            events_by_city,
+            events_by_unit,
+            day_counts: Vec::new(),
+        };
+        timeline.day_counts = timeline
+            .days()
+            .map(|d| (d, timeline.events_on_day(data, d).len()))
+            .collect();
+        timeline
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// 00:00 on the window's first day.
+    pub fn first(&self) -> Instant {
+        self.clock.day_start(self.window.0)
+    }
+
+    /// 23:59 on the window's last day.
+    pub fn last(&self) -> Instant {
+        self.clock.day_end(self.window.1)
+    }
+
+    /// `t`, kept within the window.
+    pub fn clamp(&self, t: Instant) -> Instant {
+        t.clamp(self.first(), self.last())
+    }
+
+    /// The window's days, in order.
+    pub fn days(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let (first, last) = self.window;
+        first.iter_days().take_while(move |d| *d <= last)
+    }
+
+    /// The period under which `unit` is at `t`, if any.
+    pub fn status_at(&self, data: &Dataset, unit: UnitIdx, t: Instant) -> Option<PeriodIdx> {
+        self.periods_by_unit[unit.index()]
+            .iter()
+            .copied()
+            .find(|&p| data.period(p).holds_at(t))
+    }
+
+    /// The units under any status at `t`, in id order.
+    pub fn units_under_status(&self, data: &Dataset, t: Instant) -> Vec<(UnitIdx, PeriodIdx)> {
+        data.unit_indices()
+            .filter_map(|u| self.status_at(data, u, t).map(|p| (u, p)))
+            .collect()
+    }
+
+    /// True when a period of `unit` begins or ends during `day`.
+    pub fn status_changes_on(&self, data: &Dataset, unit: UnitIdx, day: NaiveDate) -> bool {
+        let (from, to) = (self.clock.day_start(day), self.clock.day_end(day));
+        self.periods_by_unit[unit.index()].iter().any(|&p| {
+            let p = data.period(p);
+            (from..=to).contains(&p.declared) || p.lifted.is_some_and(|l| (from..=to).contains(&l))
+        })
+    }
+
+    /// The events of `day`: first those still running from earlier days, then those that start
+    /// on it, in the order they count from.
+    pub fn events_on_day(&self, data: &Dataset, day: NaiveDate) -> Vec<EventIdx> {
+        let from = self.clock.day_start(day);
+        let to = self.clock.day_end(day);
+        let lo = self.starts.partition_point(|&s| s < from);
+        let hi = self.starts.partition_point(|&s| s <= to);
+        self.spanning
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let ev = data.event(e);
+                self.clock.day(ev.start.instant) < day && ev.end_instant() >= from
+            })
+            .chain(self.order[lo..hi].iter().copied())
+            .collect()
+    }
+
+    /// Every event that has begun by `t` (inclusive), in order.
+    pub fn events_until(&self, t: Instant) -> &[EventIdx] {
+        &self.order[..self.starts.partition_point(|&s| s <= t)]
+    }
+
+    /// The cities whose first event has happened by `t`, in the order they first appeared.
+    pub fn cities_with_events_by(&self, t: Instant) -> Vec<CityIdx> {
+        let mut cities: Vec<(Instant, CityIdx)> = self
+            .city_first
+            .iter()
+            .enumerate()
+            .filter_map(|(i, first)| first.filter(|&f| f <= t).map(|f| (f, CityIdx(i as u32))))
+            .collect();
+        cities.sort();
+        cities.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// When the city's first event happened, if it has any.
+    pub fn city_first_event(&self, city: CityIdx) -> Option<Instant> {
+        self.city_first[city.index()]
+    }
+
+    /// Every event placed at the city, in order.
+    pub fn events_of_city(&self, city: CityIdx) -> &[EventIdx] {
+        &self.events_by_city[city.index()]
+    }
+
+    /// Every event placed at the unit or naming it, in order.
+    pub fn events_of_unit(&self, unit: UnitIdx) -> &[EventIdx] {
+        &self.events_by_unit[unit.index()]
+    }
+
+    /// The number of events on each day of the window.
+    pub fn day_counts(&self) -> &[(NaiveDate, usize)] {
+        &self.day_counts
+    }
+
+    /// The first instant after `t` at which an event starts or a status is declared or lifted.
+    pub fn next_change(&self, t: Instant) -> Option<Instant> {
+        self.changes
+            .get(self.changes.partition_point(|&c| c <= t))
+            .copied()
+    }
+
+    /// The last instant before `t` at which something changes.
+    pub fn prev_change(&self, t: Instant) -> Option<Instant> {
+        let i = self.changes.partition_point(|&c| c < t);
+        i.checked_sub(1).map(|i| self.changes[i])
+    }
+}
