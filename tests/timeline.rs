@@ -1,0 +1,126 @@
+//! The time model's queries on the real data: stepping, per-day counts, cumulative cities.
+
+#![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
+
+use qantar::data::Dataset;
+use qantar::time::{Instant, Timeline, effective_start};
+
+fn fixture() -> (Dataset, Timeline) {
+    let data = Dataset::embedded().unwrap();
+    let timeline = Timeline::new(&data);
+    (data, timeline)
+}
+
+fn at(data: &Dataset, when: &str) -> Instant {
+    data.meta.clock.parse_when(when).unwrap()
+}
+
+#[test]
+fn stepping_forward_stops_at_every_declaration_and_lifting() {
+    let (data, timeline) = fixture();
+    let mut stops = Vec::new();
+    let mut t = timeline.first();
+    while let Some(next) = timeline.next_change(t) {
+        assert!(next > t, "stepping must move forward");
+        stops.push(next);
+        t = next;
+    }
+    for p in &data.periods {
+        assert!(stops.contains(&p.declared), "missed a declaration");
+        assert!(stops.contains(&p.lifted.unwrap()), "missed a lifting");
+    }
+    assert_eq!(timeline.next_change(*stops.last().unwrap()), None);
+}
+
+#[test]
+fn stepping_back_undoes_stepping_forward() {
+    let (data, timeline) = fixture();
+    let t = at(&data, "2022-01-05T01:29");
+    let next = timeline.next_change(t).unwrap();
+    assert_eq!(data.meta.clock.iso(next), "2022-01-05T01:30:00+06:00");
+    assert_eq!(
+        timeline.prev_change(timeline.next_change(next).unwrap()),
+        Some(next)
+    );
+    assert_eq!(timeline.prev_change(timeline.first()), None);
+}
+
+#[test]
+fn the_day_counts_agree_with_the_events_of_each_day() {
+    let (data, timeline) = fixture();
+    let counts = timeline.day_counts();
+    assert_eq!(counts.len(), 25, "1 to 25 January");
+    for &(day, n) in counts {
+        assert_eq!(timeline.events_on_day(&data, day).len(), n, "{day}");
+    }
+    let busiest = counts.iter().max_by_key(|(_, n)| *n).unwrap();
+    assert_eq!(
+        busiest.0.to_string(),
+        "2022-01-05",
+        "5 January was the busiest day"
+    );
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    assert!(total >= data.events.len());
+}
+
+#[test]
+fn the_events_so_far_grow_with_time_and_respect_their_start() {
+    let (data, timeline) = fixture();
+    let mut previous = 0;
+    for day in timeline.days() {
+        let t = data.meta.clock.day_end(day);
+        let so_far = timeline.events_until(t);
+        assert!(so_far.len() >= previous);
+        assert!(so_far.iter().all(|&e| effective_start(data.event(e)) <= t));
+        previous = so_far.len();
+    }
+    assert_eq!(previous, data.events.len());
+}
+
+#[test]
+fn a_city_appears_with_its_first_event() {
+    let (data, timeline) = fixture();
+    let semey = data.city_by_id("semey").unwrap();
+    assert!(
+        !timeline
+            .cities_with_events_by(at(&data, "2022-01-04"))
+            .contains(&semey)
+    );
+    assert!(
+        timeline
+            .cities_with_events_by(at(&data, "2022-01-05"))
+            .contains(&semey)
+    );
+    let ekibastuz = data.city_by_id("ekibastuz").unwrap();
+    assert_eq!(
+        timeline.city_first_event(ekibastuz),
+        None,
+        "no event was found there"
+    );
+}
+
+#[test]
+fn a_region_knows_the_events_tied_to_it() {
+    let (data, timeline) = fixture();
+    let pav = data.unit_by_id("KZ-PAV").unwrap();
+    let ids: Vec<&str> = timeline
+        .events_of_unit(pav)
+        .iter()
+        .map(|&e| data.event(e).id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"2022-01-13-emergency-lifted-west-north-pavlodar"),
+        "{ids:?}"
+    );
+    assert!(ids.contains(&"2022-01-05-emergency-all-regions"), "{ids:?}");
+}
+
+#[test]
+fn a_region_whose_status_changed_that_day_is_known() {
+    let (data, timeline) = fixture();
+    let pav = data.unit_by_id("KZ-PAV").unwrap();
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    assert!(timeline.status_changes_on(&data, pav, day("2022-01-05")));
+    assert!(timeline.status_changes_on(&data, pav, day("2022-01-13")));
+    assert!(!timeline.status_changes_on(&data, pav, day("2022-01-08")));
+}
