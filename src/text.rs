@@ -119,6 +119,7 @@ pub fn figure_value(lang: Lang, v: &FigureValue) -> String {
     match v.qualifier {
         Qualifier::Exact => n,
         Qualifier::About => format!("{} {n}", tr(lang, Msg::About)),
+        Qualifier::Nearly => format!("{} {n}", tr(lang, Msg::Nearly)),
         Qualifier::AtLeast => format!("{} {n}", tr(lang, Msg::AtLeast)),
         Qualifier::MoreThan => format!("{} {n}", tr(lang, Msg::MoreThan)),
     }

@@ -88,7 +88,7 @@ fn the_text_summary_names_units_and_times() {
         "{text}"
     );
     assert!(text.contains("Nur-Sultan (capital)") && text.contains("since 16:00, 5 January"));
-    assert!(text.contains("Nationwide internet blackout"));
+    assert!(text.contains("The country goes offline"));
 }
 
 #[test]

@@ -218,6 +218,8 @@ pub struct FigureValue {
 pub enum Qualifier {
     Exact,
     About,
+    /// Slightly fewer than the value ("nearly 400").
+    Nearly,
     AtLeast,
     MoreThan,
 }
