@@ -27,7 +27,7 @@ from shapely.ops import unary_union
 HERE = Path(__file__).resolve().parent
 # Everything in the context layers is cut to this box (lon/lat): wide enough that no
 # sensible view of Kazakhstan reaches its edge.
-CONTEXT_BOX = box(38.0, 33.0, 96.0, 61.0)
+CONTEXT_BOX = box(15.0, 25.0, 115.0, 72.0)
 # Coordinates are written on a grid of 1e-4 degrees (about 11 m), far below the
 # generalisation of the sources.
 GRID = 1e-4
