@@ -4,12 +4,16 @@
 //! - [`data`] (pure): the dataset model, loaders and validation;
 //! - [`time`] (pure): instants on the dataset's clock and the queries of the timeline;
 //! - [`i18n`]: every user-facing string; [`text`]: data described in words;
+//! - [`scene`] (pure): what a map shows, as styled shapes; [`atlas`]: a dataset ready to show;
 //! - [`cli`]: the `summary` and `check` commands;
-//! - [`ui`]: the eframe window.
+//! - [`paint`]: painters of a scene; [`ui`]: the eframe window.
 
+pub mod atlas;
 pub mod cli;
 pub mod data;
 pub mod i18n;
+pub mod paint;
+pub mod scene;
 pub mod text;
 pub mod time;
 pub mod ui;

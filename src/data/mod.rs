@@ -13,7 +13,9 @@ mod load;
 mod load_events;
 mod model;
 mod raw;
+mod search;
 
 pub use error::{LineIndex, LoadError, Problem};
 pub use load::{Dir, Embedded, Files, is_http_url, load};
 pub use model::*;
+pub use search::{SearchHit, normalize, search};

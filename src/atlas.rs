@@ -1,0 +1,37 @@
+//! A loaded dataset together with everything derived from it once: the timeline's indices and
+//! the prepared geometry. Shared (behind an `Arc`) by the window and the exporters.
+
+use crate::data::{Dataset, LoadError};
+use crate::scene::GeometryCache;
+use crate::time::Timeline;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A dataset ready to be shown.
+#[derive(Debug)]
+pub struct Atlas {
+    pub data: Dataset,
+    pub timeline: Timeline,
+    pub geometry: GeometryCache,
+}
+
+impl Atlas {
+    pub fn new(data: Dataset) -> Self {
+        let timeline = Timeline::new(&data);
+        let geometry = GeometryCache::new(&data);
+        Atlas {
+            data,
+            timeline,
+            geometry,
+        }
+    }
+
+    /// The embedded default dataset, or the one in `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<Arc<Atlas>, LoadError> {
+        let data = match dir {
+            Some(dir) => Dataset::load_dir(dir)?,
+            None => Dataset::embedded()?,
+        };
+        Ok(Arc::new(Atlas::new(data)))
+    }
+}

@@ -1,0 +1,110 @@
+//! Finding a place by any of its names: English, Kazakh, Russian, older and alternative
+//! spellings ("Uralsk" finds Oral, "Алматы" finds Almaty, "Astana" finds Nur-Sultan).
+
+use super::model::{Dataset, Place};
+use crate::i18n::Lang;
+
+/// A place that matches a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub place: Place,
+    /// The place's name in the interface language.
+    pub name: String,
+    /// The name that matched, when it is not `name` ("Uralsk" for Oral).
+    pub matched: Option<String>,
+}
+
+/// Lowercases, folds Latin diacritics and drops everything but letters and digits, so that
+/// "Nur-Sultan", "nursultan" and "NUR SULTAN" are the same key.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ğ' => 'g',
+            'ş' => 's',
+            'ç' => 'c',
+            'ё' => 'е',
+            other => other,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Places whose names match `query`, best first: exact names, then names that start with the
+/// query, then names that contain it; cities before units of the same rank.
+pub fn search(data: &Dataset, query: &str, lang: Lang) -> Vec<SearchHit> {
+    let q = normalize(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(u8, u8, SearchHit)> = Vec::new();
+    let mut consider = |place: Place, kind_rank: u8, names: Vec<&str>, display: &str| {
+        let best = names
+            .iter()
+            .filter_map(|n| {
+                let key = normalize(n);
+                let rank = if key == q {
+                    0
+                } else if key.starts_with(&q) {
+                    1
+                } else if key.contains(&q) {
+                    2
+                } else {
+                    return None;
+                };
+                Some((rank, *n))
+            })
+            .min_by_key(|(rank, _)| *rank);
+        if let Some((rank, name)) = best {
+            hits.push((
+                rank,
+                kind_rank,
+                SearchHit {
+                    place,
+                    name: display.to_owned(),
+                    matched: (normalize(name) != normalize(display)).then(|| name.to_owned()),
+                },
+            ));
+        }
+    };
+    for c in data.city_indices() {
+        let city = data.city(c);
+        let names = city
+            .names
+            .all()
+            .chain(city.alt.iter().map(String::as_str))
+            .collect();
+        consider(Place::City(c), 0, names, city.names.get(lang));
+    }
+    for u in data.unit_indices() {
+        let unit = data.unit(u);
+        let names = unit
+            .names
+            .all()
+            .chain(unit.short.all())
+            .chain(unit.alt.iter().map(String::as_str))
+            .chain([unit.id.as_str()])
+            .collect();
+        consider(Place::Unit(u), 1, names, unit.names.get(lang));
+    }
+    hits.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+    hits.into_iter().map(|(_, _, h)| h).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_fold_to_one_key() {
+        assert_eq!(normalize("Nur-Sultan"), normalize("nur sultan"));
+        assert_eq!(normalize("Aqtöbe"), "aqtobe");
+        assert_eq!(normalize("Ақтөбе"), "ақтөбе");
+    }
+}

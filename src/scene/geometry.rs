@@ -1,0 +1,263 @@
+//! Geometry prepared once per dataset: every polygon projected to Web Mercator and triangulated
+//! with earcut, in two levels of detail, with a label point. Drawing a frame only transforms
+//! these cached coordinates; nothing is re-triangulated.
+
+use super::project::mercator;
+use crate::data::{ContextClass, Dataset};
+use geo::{
+    BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify,
+    TriangulateEarcut,
+};
+use std::sync::Arc;
+
+/// How much detail to draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lod {
+    /// Every vertex of the data.
+    #[default]
+    Full,
+    /// Simplified outlines, for views of a whole continent or more.
+    Coarse,
+}
+
+impl Lod {
+    /// The detail a view at `zoom` needs.
+    pub fn for_zoom(zoom: f64) -> Lod {
+        if zoom < 3.2 { Lod::Coarse } else { Lod::Full }
+    }
+}
+
+/// A (multi)polygon in Mercator coordinates with its triangulation.
+#[derive(Debug, Clone)]
+pub struct Mesh {
+    /// Ring vertices, without the closing repeat.
+    pub vertices: Vec<[f64; 2]>,
+    /// Each ring as a range of `vertices`.
+    pub rings: Vec<std::ops::Range<u32>>,
+    /// Triangles as indices into `vertices`, three per triangle.
+    pub triangles: Arc<[u32]>,
+    /// min x, min y, max x, max y.
+    pub bbox: [f64; 4],
+}
+
+impl Mesh {
+    fn new(mp: &MultiPolygon<f64>) -> Mesh {
+        let mut vertices = Vec::new();
+        let mut rings = Vec::new();
+        let mut triangles = Vec::new();
+        for polygon in &mp.0 {
+            let merc = polygon.map_coords(|c| {
+                let m = mercator(c.x, c.y);
+                Coord { x: m[0], y: m[1] }
+            });
+            let raw = merc.earcut_triangles_raw();
+            let base = vertices.len() as u32;
+            triangles.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+            for ring in std::iter::once(merc.exterior()).chain(merc.interiors()) {
+                let start = vertices.len() as u32;
+                let n = ring.0.len().saturating_sub(1);
+                vertices.extend(ring.0[..n].iter().map(|c| [c.x, c.y]));
+                rings.push(start..vertices.len() as u32);
+            }
+            debug_assert_eq!(vertices.len(), base as usize + raw.vertices.len());
+        }
+        let bbox = bbox_of(vertices.iter().copied());
+        Mesh {
+            vertices,
+            rings,
+            triangles: triangles.into(),
+            bbox,
+        }
+    }
+}
+
+/// Lines (rivers) in Mercator coordinates.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    pub lines: Vec<Vec<[f64; 2]>>,
+    pub bbox: [f64; 4],
+}
+
+/// A unit's prepared geometry.
+#[derive(Debug, Clone)]
+pub struct UnitGeometry {
+    pub full: Mesh,
+    pub coarse: Mesh,
+    /// Where its name goes: the pole of inaccessibility of its largest part.
+    pub label_at: [f64; 2],
+}
+
+impl UnitGeometry {
+    pub fn mesh(&self, lod: Lod) -> &Mesh {
+        match lod {
+            Lod::Full => &self.full,
+            Lod::Coarse => &self.coarse,
+        }
+    }
+}
+
+/// A context feature's prepared geometry.
+#[derive(Debug, Clone)]
+pub enum ContextGeometry {
+    Area {
+        full: Mesh,
+        coarse: Mesh,
+        label_at: Option<[f64; 2]>,
+    },
+    Lines(Lines),
+}
+
+/// Everything the scene needs about shapes, prepared once per dataset.
+#[derive(Debug, Clone)]
+pub struct GeometryCache {
+    /// By unit index; `None` for units without a polygon.
+    pub units: Vec<Option<UnitGeometry>>,
+    /// By context feature index.
+    pub context: Vec<ContextGeometry>,
+    /// City positions, by city index.
+    pub cities: Vec<[f64; 2]>,
+    /// The lon/lat box around every unit: what "fit country" shows.
+    pub country_bbox: Rect<f64>,
+}
+
+/// Simplification tolerance of the coarse level, in degrees.
+const COARSE_TOLERANCE_DEG: f64 = 0.08;
+
+impl GeometryCache {
+    pub fn new(data: &Dataset) -> Self {
+        let units = data
+            .units
+            .iter()
+            .map(|u| {
+                u.geometry.as_ref().map(|g| UnitGeometry {
+                    full: Mesh::new(g),
+                    coarse: Mesh::new(&simplified(g)),
+                    label_at: label_point(g),
+                })
+            })
+            .collect();
+        let country_bbox = data
+            .units
+            .iter()
+            .filter_map(|u| u.bbox)
+            .reduce(|a, b| {
+                Rect::new(
+                    (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                    (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+                )
+            })
+            .unwrap_or_else(|| Rect::new((-180.0, -60.0), (180.0, 75.0)));
+        let near = expand(country_bbox, 4.0);
+        let context = data
+            .context
+            .iter()
+            .map(|f| context_geometry(&f.geometry, f.class, near))
+            .collect();
+        let cities = data
+            .cities
+            .iter()
+            .map(|c| mercator(c.position.x(), c.position.y()))
+            .collect();
+        GeometryCache {
+            units,
+            context,
+            cities,
+            country_bbox,
+        }
+    }
+}
+
+fn context_geometry(
+    geometry: &geo::Geometry<f64>,
+    class: ContextClass,
+    near: Rect<f64>,
+) -> ContextGeometry {
+    let polygons = match geometry {
+        geo::Geometry::Polygon(p) => Some(MultiPolygon(vec![p.clone()])),
+        geo::Geometry::MultiPolygon(mp) => Some(mp.clone()),
+        _ => None,
+    };
+    if let Some(mp) = polygons {
+        // Neighbours are labelled where they meet the mapped country, not in their far interior.
+        let label_at = match class {
+            ContextClass::Land => {
+                let visible = mp.intersection(&near.to_polygon());
+                (!visible.0.is_empty()).then(|| label_point(&visible))
+            }
+            ContextClass::Water | ContextClass::Special => Some(label_point(&mp)),
+            ContextClass::River => None,
+        };
+        return ContextGeometry::Area {
+            full: Mesh::new(&mp),
+            coarse: Mesh::new(&simplified(&mp)),
+            label_at,
+        };
+    }
+    let lines: Vec<Vec<[f64; 2]>> = match geometry {
+        geo::Geometry::LineString(l) => vec![merc_line(l)],
+        geo::Geometry::MultiLineString(ml) => ml.0.iter().map(merc_line).collect(),
+        _ => Vec::new(),
+    };
+    let bbox = bbox_of(lines.iter().flatten().copied());
+    ContextGeometry::Lines(Lines { lines, bbox })
+}
+
+fn merc_line(l: &LineString<f64>) -> Vec<[f64; 2]> {
+    l.0.iter().map(|c| mercator(c.x, c.y)).collect()
+}
+
+fn simplified(mp: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let s = mp.simplify(COARSE_TOLERANCE_DEG);
+    MultiPolygon(
+        s.0.into_iter()
+            .filter(|p| p.exterior().0.len() >= 4)
+            .collect(),
+    )
+}
+
+/// The pole of inaccessibility of the largest part, in Mercator coordinates.
+fn label_point(mp: &MultiPolygon<f64>) -> [f64; 2] {
+    use geo::Area;
+    let largest =
+        mp.0.iter()
+            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    let Some(largest) = largest else {
+        return [0.5, 0.5];
+    };
+    let merc: Polygon<f64> = largest.map_coords(|c| {
+        let m = mercator(c.x, c.y);
+        Coord { x: m[0], y: m[1] }
+    });
+    match polylabel::polylabel(&merc, &1e-6) {
+        Ok(p) => [p.x(), p.y()],
+        Err(_) => merc
+            .bounding_rect()
+            .map_or([0.5, 0.5], |r| [r.center().x, r.center().y]),
+    }
+}
+
+fn expand(r: Rect<f64>, by: f64) -> Rect<f64> {
+    Rect::new(
+        (r.min().x - by, r.min().y - by),
+        (r.max().x + by, r.max().y + by),
+    )
+}
+
+fn bbox_of(points: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
+    points.fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        },
+    )
+}

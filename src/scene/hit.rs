@@ -1,0 +1,83 @@
+//! What is under a point of the canvas: a city marker (or its label) first, then a unit.
+
+use super::{LayerKind, Scene, Shape};
+use crate::data::Place;
+
+/// Extra reach around small markers, in points, so that they are easy to click.
+const MARKER_SLACK: f32 = 4.0;
+
+impl Scene {
+    /// The place under `pos` (canvas points), if any: markers and labels before units, the
+    /// topmost first.
+    pub fn hit(&self, pos: [f32; 2]) -> Option<Place> {
+        for shape in self.layer(LayerKind::Markers).iter().rev() {
+            if let Shape::Circle(c) = shape {
+                let reach = c.radius.max(6.0) + MARKER_SLACK;
+                let (dx, dy) = (pos[0] - c.center[0], pos[1] - c.center[1]);
+                if dx * dx + dy * dy <= reach * reach
+                    && let Some(target) = c.target
+                {
+                    return Some(target);
+                }
+            }
+        }
+        for shape in self.layer(LayerKind::Labels).iter().rev() {
+            if let Shape::Text(t) = shape
+                && let Some(target) = t.target
+                && matches!(target, Place::City(_))
+            {
+                let r = t.rect();
+                if pos[0] >= r[0] && pos[0] <= r[2] && pos[1] >= r[1] && pos[1] <= r[3] {
+                    return Some(target);
+                }
+            }
+        }
+        for shape in self.layer(LayerKind::Regions).iter().rev() {
+            if let Shape::Polygon(p) = shape
+                && p.target.is_some()
+                && contains(&p.rings, pos)
+            {
+                return p.target;
+            }
+        }
+        None
+    }
+}
+
+/// Even-odd point in polygon over all rings (holes and separate parts alike).
+pub(super) fn contains(rings: &[Vec<[f32; 2]>], p: [f32; 2]) -> bool {
+    let mut inside = false;
+    for ring in rings {
+        let n = ring.len();
+        if n < 3 {
+            continue;
+        }
+        let mut j = n - 1;
+        for i in 0..n {
+            let (a, b) = (ring[i], ring[j]);
+            if (a[1] > p[1]) != (b[1] > p[1]) {
+                let x = a[0] + (p[1] - a[1]) * (b[0] - a[0]) / (b[1] - a[1]);
+                if p[0] < x {
+                    inside = !inside;
+                }
+            }
+            j = i;
+        }
+    }
+    inside
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains;
+
+    #[test]
+    fn a_hole_is_outside() {
+        let outer = vec![[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]];
+        let hole = vec![[4.0, 4.0], [6.0, 4.0], [6.0, 6.0], [4.0, 6.0]];
+        let rings = vec![outer, hole];
+        assert!(contains(&rings, [2.0, 2.0]));
+        assert!(!contains(&rings, [5.0, 5.0]));
+        assert!(!contains(&rings, [12.0, 5.0]));
+    }
+}

@@ -1,0 +1,194 @@
+//! Colours and sizes of the map. The palette is made to survive a classroom projector and
+//! colour-blind eyes: status is orange against cream (a luminance step as well as a hue step),
+//! event severity is a light-to-dark blue ramp, and every distinction also has a second cue
+//! (outline, size, dash or ring).
+
+use std::fmt;
+
+/// A colour with straight (not premultiplied) alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgba(pub [u8; 4]);
+
+impl Rgba {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Rgba([r, g, b, 255])
+    }
+
+    pub const fn with_alpha(self, a: u8) -> Self {
+        let [r, g, b, _] = self.0;
+        Rgba([r, g, b, a])
+    }
+
+    pub fn r(self) -> u8 {
+        self.0[0]
+    }
+    pub fn g(self) -> u8 {
+        self.0[1]
+    }
+    pub fn b(self) -> u8 {
+        self.0[2]
+    }
+    pub fn a(self) -> u8 {
+        self.0[3]
+    }
+
+    /// Opacity from 0 to 1.
+    pub fn opacity(self) -> f32 {
+        f32::from(self.0[3]) / 255.0
+    }
+
+    /// `#rrggbb`, without the alpha.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
+    }
+
+    /// This colour painted over an opaque `below`.
+    pub fn over(self, below: Rgba) -> Rgba {
+        let a = self.opacity();
+        let mix = |top: u8, bottom: u8| {
+            (f32::from(top) * a + f32::from(bottom) * (1.0 - a)).round() as u8
+        };
+        Rgba::rgb(
+            mix(self.r(), below.r()),
+            mix(self.g(), below.g()),
+            mix(self.b(), below.b()),
+        )
+    }
+}
+
+impl fmt::Display for Rgba {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.hex())
+    }
+}
+
+/// Every colour and size the scene uses. Sizes are in points at scale 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    pub background: Rgba,
+    pub land: Rgba,
+    pub land_border: Rgba,
+    pub water: Rgba,
+    pub river: Rgba,
+    pub special: Rgba,
+    pub special_border: Rgba,
+    /// A unit under no status.
+    pub unit_fill: Rgba,
+    /// A unit under a state of emergency (or any other status).
+    pub status_fill: Rgba,
+    pub unit_border: Rgba,
+    /// Outline of a unit whose status began or ended on the shown day.
+    pub changed_outline: Rgba,
+    pub selected_outline: Rgba,
+    pub hover_outline: Rgba,
+    /// Marker fills by severity: official or other, protest, clash, violence or deaths.
+    pub marker_fill: [Rgba; 4],
+    /// Marker of a city with earlier events but none on the shown day.
+    pub marker_idle: Rgba,
+    pub marker_outline: Rgba,
+    pub text: Rgba,
+    pub text_muted: Rgba,
+    pub water_text: Rgba,
+    pub halo: Rgba,
+    pub panel: Rgba,
+    pub panel_border: Rgba,
+    pub region_label_size: f32,
+    pub city_label_size: f32,
+    pub country_label_size: f32,
+    pub water_label_size: f32,
+    pub legend_size: f32,
+    pub attribution_size: f32,
+    pub title_size: f32,
+    pub date_size: f32,
+    pub unit_border_width: f32,
+    pub marker_min_radius: f32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style::classroom()
+    }
+}
+
+impl Style {
+    /// The default style: light, high-contrast, large type.
+    pub fn classroom() -> Self {
+        Style {
+            background: Rgba::rgb(0xe6, 0xec, 0xf0),
+            land: Rgba::rgb(0xe1, 0xdc, 0xd2),
+            land_border: Rgba::rgb(0xb3, 0xab, 0x9d),
+            water: Rgba::rgb(0xad, 0xcb, 0xe3),
+            river: Rgba::rgb(0x86, 0xb0, 0xd3),
+            special: Rgba::rgb(0xcd, 0xc8, 0xc0),
+            special_border: Rgba::rgb(0x8f, 0x88, 0x7d),
+            unit_fill: Rgba::rgb(0xfd, 0xfa, 0xf2),
+            status_fill: Rgba::rgb(0xe3, 0x5d, 0x23),
+            unit_border: Rgba::rgb(0x6f, 0x64, 0x57),
+            changed_outline: Rgba::rgb(0x14, 0x1f, 0x4d),
+            selected_outline: Rgba::rgb(0x00, 0x00, 0x00),
+            hover_outline: Rgba::rgb(0x30, 0x30, 0x30),
+            marker_fill: [
+                Rgba::rgb(0xff, 0xff, 0xff),
+                Rgba::rgb(0x7c, 0xb3, 0xdc),
+                Rgba::rgb(0x24, 0x6b, 0xb3),
+                Rgba::rgb(0x08, 0x1d, 0x4a),
+            ],
+            marker_idle: Rgba::rgb(0xd9, 0xd9, 0xd9),
+            marker_outline: Rgba::rgb(0x14, 0x14, 0x1e),
+            text: Rgba::rgb(0x1b, 0x1b, 0x22),
+            text_muted: Rgba::rgb(0x5b, 0x58, 0x52),
+            water_text: Rgba::rgb(0x2f, 0x5f, 0x88),
+            halo: Rgba::rgb(0xff, 0xff, 0xff).with_alpha(220),
+            panel: Rgba::rgb(0xff, 0xff, 0xff).with_alpha(236),
+            panel_border: Rgba::rgb(0x9a, 0x93, 0x88),
+            region_label_size: 14.0,
+            city_label_size: 14.0,
+            country_label_size: 13.0,
+            water_label_size: 13.0,
+            legend_size: 12.5,
+            attribution_size: 11.0,
+            title_size: 24.0,
+            date_size: 18.0,
+            unit_border_width: 1.2,
+            marker_min_radius: 4.5,
+        }
+    }
+
+    /// The same style for drawing over a tile basemap: translucent fills, no background.
+    pub fn over_tiles(&self) -> Self {
+        Style {
+            unit_fill: self.unit_fill.with_alpha(70),
+            status_fill: self.status_fill.with_alpha(150),
+            ..self.clone()
+        }
+    }
+
+    /// The fill for a unit, given whether it is under a status.
+    pub fn unit_fill_for(&self, under_status: bool) -> Rgba {
+        if under_status {
+            self.status_fill
+        } else {
+            self.unit_fill
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_opaque_colour_covers_what_is_below() {
+        let red = Rgba::rgb(255, 0, 0);
+        assert_eq!(red.over(Rgba::rgb(0, 0, 255)), red);
+        assert_eq!(
+            red.with_alpha(0).over(Rgba::rgb(0, 0, 255)),
+            Rgba::rgb(0, 0, 255)
+        );
+    }
+
+    #[test]
+    fn hex_is_lowercase_rrggbb() {
+        assert_eq!(Rgba::rgb(0xe3, 0x5d, 0x23).hex(), "#e35d23");
+    }
+}
