@@ -8,7 +8,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match &args.command {
         Some(command) => cli::run(&args, command),
-        None => qantar::ui::run_window(&args),
+        None => qantar::ui::run_window(args.start_options()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("qantar: {e:#}");

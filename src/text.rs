@@ -100,7 +100,6 @@ pub fn time_of_day(lang: Lang, tod: TimeOfDay) -> &'static str {
 pub fn precision_flags(lang: Lang, event: &Event) -> Vec<&'static str> {
     let p = event.precision;
     [
-        (!p.time_known, Msg::TimeUnknown),
         (p.time_approximate, Msg::FlagTimeApproximate),
         (p.date_inferred, Msg::FlagDateInferred),
         (p.single_source, Msg::FlagSingleSource),

@@ -24,8 +24,58 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Open the window at this instant: 2022-01-05T13:00 (Nur-Sultan time) or 2022-01-05
+    /// (the end of that day).
+    #[arg(long, value_name = "WHEN")]
+    pub at: Option<String>,
+
+    /// Open the window with this place selected: an id (oral, KZ-MAN) or any of its names.
+    #[arg(long, value_name = "PLACE")]
+    pub select: Option<String>,
+
+    /// The window's size in points, such as 1920x1080.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window_size: Option<[u32; 2]>,
+
+    /// Save a PNG of the window once it has fully rendered, then exit.
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot_to: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Reads `WxH`, such as `1280x720`.
+pub fn parse_size(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("\"{text}\" is not a size: use WIDTHxHEIGHT, such as 1280x720"))?;
+    let read = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .map_err(|_| format!("\"{text}\" is not a size: use WIDTHxHEIGHT, such as 1280x720"))
+    };
+    let (w, h) = (read(w)?, read(h)?);
+    if w == 0 || h == 0 || w > 16384 || h > 16384 {
+        return Err(format!(
+            "{w}x{h} is not a usable size (each side from 1 to 16384)"
+        ));
+    }
+    Ok([w, h])
+}
+
+impl Cli {
+    /// The window's start options from the command line.
+    pub fn start_options(&self) -> crate::ui::StartOptions {
+        crate::ui::StartOptions {
+            at: self.at.clone(),
+            select: self.select.clone(),
+            window_size: self.window_size,
+            screenshot_to: self.screenshot_to.clone(),
+            data: self.data.clone(),
+            fresh: self.screenshot_to.is_some(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,57 +1,55 @@
-//! The eframe window. For now it shows what dataset is loaded; the atlas comes next.
+//! The eframe window: the atlas. Panels (toolbar, timeline, details, map, about) return
+//! actions; `App::apply` carries them out.
 
-use crate::cli::{Cli, load_dataset};
-use crate::data::Dataset;
-use crate::i18n::Lang;
+mod about;
+mod app;
+mod details;
+mod fonts;
+mod keys;
+mod map;
+mod screenshot;
+mod state;
+mod timeline;
+mod toolbar;
+
+pub use app::App;
+pub use state::{Action, Persisted, StartOptions};
+pub use timeline::TRACK_LABEL;
+pub use toolbar::SEARCH_LABEL;
+
 use std::process::ExitCode;
 
-/// A window that names the loaded dataset and counts what it holds.
-pub struct App {
-    dataset: Result<Dataset, String>,
-}
-
-impl App {
-    pub fn new(dataset: Result<Dataset, String>) -> Self {
-        App { dataset }
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| match &self.dataset {
-            Ok(data) => {
-                ui.heading(data.meta.name.get(Lang::En));
-                ui.label(format!(
-                    "{} units · {} cities · {} events · {} periods · {} sources",
-                    data.units.len(),
-                    data.cities.len(),
-                    data.events.len(),
-                    data.periods.len(),
-                    data.sources.len()
-                ));
-            }
-            Err(message) => {
-                ui.heading("The dataset could not be loaded");
-                ui.label(message);
-            }
-        });
-    }
-}
-
-/// Opens the window and returns when it is closed.
-pub fn run_window(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let dataset = load_dataset(cli.data.as_deref()).map_err(|e| format!("{e:#}"));
-    let options = eframe::NativeOptions {
+/// Opens the window and returns when it is closed. With a screenshot requested, returns once
+/// the PNG is written (exit code 0) or has failed (an error).
+pub fn run_window(options: StartOptions) -> anyhow::Result<ExitCode> {
+    let size = options.window_size.unwrap_or([1280, 720]);
+    let wants_screenshot = options.screenshot_to.is_some();
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Qantar")
-            .with_inner_size([1280.0, 720.0]),
+            .with_inner_size([size[0] as f32, size[1] as f32])
+            .with_min_inner_size([640.0, 400.0]),
+        persist_window: !options.fresh,
         ..Default::default()
     };
     eframe::run_native(
         "qantar",
-        options,
-        Box::new(|_cc| Ok(Box::new(App::new(dataset)))),
+        native,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, options)))),
     )
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
-    Ok(ExitCode::SUCCESS)
+    if wants_screenshot {
+        match screenshot::take_outcome() {
+            Some(Ok(path)) => {
+                eprintln!("qantar: wrote {}", path.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Some(Err(e)) => Err(anyhow::anyhow!("the screenshot could not be saved: {e}")),
+            None => Err(anyhow::anyhow!(
+                "the window closed before the screenshot was taken"
+            )),
+        }
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
 }

@@ -1,0 +1,434 @@
+//! The details panel: a selected city's or region's events and status, or, with nothing
+//! selected, the shown day's national events. Every event shows its time (or that the time is
+//! unknown), kind, title, description, precision flags, figures and sources as links.
+
+use super::app::App;
+use super::state::Action;
+use crate::atlas::Atlas;
+use crate::data::{CityIdx, EventIdx, Place, UnitIdx};
+use crate::i18n::{Lang, Msg, tr};
+use crate::paint::egui::color;
+use crate::text;
+use crate::time::effective_start;
+use egui::{Color32, RichText};
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(atlas) = app.atlas.clone() else {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading(tr(app.persisted.lang, Msg::LoadFailed));
+            ui.label(app.load_error.as_deref().unwrap_or(""));
+        });
+        return actions;
+    };
+    egui::Panel::right("details")
+        .default_size(370.0)
+        .size_range(300.0..=640.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    match app.selected {
+                        Some(Place::City(c)) => city(ui, app, &atlas, c, &mut actions),
+                        Some(Place::Unit(u)) => region(ui, app, &atlas, u, &mut actions),
+                        Some(Place::Country) | None => national(ui, app, &atlas, &mut actions),
+                    }
+                });
+        });
+    actions
+}
+
+fn other_names(names: impl Iterator<Item = String>, shown: &str) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for n in names {
+        if n != shown && !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    seen.join(" · ")
+}
+
+fn status_line(ui: &mut egui::Ui, app: &App, atlas: &Atlas, unit: UnitIdx) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    match atlas.timeline.status_at(data, unit, app.instant) {
+        Some(p) => {
+            let period = data.period(p);
+            let name = data
+                .meta
+                .statuses
+                .get(&period.status)
+                .map_or("", |n| n.get(lang));
+            ui.label(
+                RichText::new(format!(
+                    "{name}, {} {}",
+                    tr(lang, Msg::Since),
+                    text::period_declared(data, lang, period)
+                ))
+                .strong()
+                .color(color(app.style.status_fill.with_alpha(255))),
+            );
+        }
+        None => {
+            ui.label(RichText::new(tr(lang, Msg::NoEmergency)).strong());
+        }
+    }
+}
+
+fn city(ui: &mut egui::Ui, app: &App, atlas: &Atlas, c: CityIdx, actions: &mut Vec<Action>) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let city = data.city(c);
+    let name = city.names.get(lang).to_owned();
+    close_button(ui, lang, actions);
+    ui.heading(&name);
+    let others = other_names(
+        city.names
+            .all()
+            .map(str::to_owned)
+            .chain(city.alt.iter().cloned()),
+        &name,
+    );
+    if !others.is_empty() {
+        ui.label(RichText::new(others).weak());
+    }
+    let unit = city.unit;
+    ui.horizontal_wrapped(|ui| {
+        if ui.link(data.unit(unit).names.get(lang)).clicked() {
+            actions.push(Action::Focus(Place::Unit(unit)));
+        }
+    });
+    status_line(ui, app, atlas, unit);
+    if let Some(note) = &city.note {
+        ui.label(RichText::new(note).italics());
+    }
+    let events = atlas.timeline.events_of_city(c);
+    let so_far = events
+        .iter()
+        .filter(|&&e| effective_start(data.event(e)) <= app.instant)
+        .count();
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(format!(
+            "{}: {so_far} / {}",
+            tr(lang, Msg::SoFar),
+            events.len()
+        ))
+        .strong(),
+    );
+    ui.separator();
+    if events.is_empty() {
+        ui.label(tr(lang, Msg::NoEventsHere));
+    }
+    for &e in events {
+        event_card(ui, app, atlas, e, false, actions);
+    }
+}
+
+fn region(ui: &mut egui::Ui, app: &App, atlas: &Atlas, u: UnitIdx, actions: &mut Vec<Action>) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let unit = data.unit(u);
+    let name = unit.names.get(lang).to_owned();
+    close_button(ui, lang, actions);
+    ui.heading(&name);
+    let others = other_names(
+        unit.names
+            .all()
+            .map(str::to_owned)
+            .chain(unit.alt.iter().cloned()),
+        &name,
+    );
+    if !others.is_empty() {
+        ui.label(RichText::new(others).weak());
+    }
+    ui.label(RichText::new(&unit.id).monospace().weak());
+    status_line(ui, app, atlas, u);
+    if let Some(note) = &unit.note {
+        ui.label(RichText::new(note).italics());
+    }
+    for period in data.periods.iter().filter(|p| p.unit == u) {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let status = data
+                .meta
+                .statuses
+                .get(&period.status)
+                .map_or("", |n| n.get(lang));
+            ui.label(RichText::new(status).strong());
+            grid_row(
+                ui,
+                tr(lang, Msg::Declared),
+                &text::period_declared(data, lang, period),
+            );
+            grid_row(
+                ui,
+                tr(lang, Msg::Lifted),
+                &text::period_lifted(data, lang, period),
+            );
+            if let Some(end) = period.decreed_end {
+                let clock = data.meta.clock;
+                let v = format!(
+                    "{}, {}",
+                    clock.hhmm(end),
+                    clock.short_date_text(lang, clock.day(end))
+                );
+                grid_row(ui, tr(lang, Msg::DecreedEnd), &v);
+            }
+            if let Some(curfew) = &period.curfew {
+                grid_row(ui, tr(lang, Msg::Curfew), curfew);
+            }
+            if let Some(decree) = &period.decree {
+                grid_row(ui, tr(lang, Msg::Decree), decree);
+            }
+            if let Some(note) = &period.note {
+                ui.label(RichText::new(note).italics().small());
+            }
+            sources(ui, app, atlas, &period.sources, actions);
+        });
+    }
+    let cities: Vec<CityIdx> = data
+        .city_indices()
+        .filter(|&c| data.city(c).unit == u)
+        .collect();
+    if !cities.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(tr(lang, Msg::CitiesHeading)).strong());
+        for c in cities {
+            let events = atlas.timeline.events_of_city(c);
+            let header = format!("{} ({})", data.city(c).names.get(lang), events.len());
+            egui::CollapsingHeader::new(header)
+                .id_salt(("city", c.0))
+                .show(ui, |ui| {
+                    if ui.link(tr(lang, Msg::ShowOnMap)).clicked() {
+                        actions.push(Action::Focus(Place::City(c)));
+                    }
+                    for &e in events {
+                        event_card(ui, app, atlas, e, false, actions);
+                    }
+                });
+        }
+    }
+    let own = atlas.timeline.events_of_unit(u);
+    if !own.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new(tr(lang, Msg::RegionEvents)).strong());
+        ui.separator();
+        for &e in own {
+            event_card(ui, app, atlas, e, true, actions);
+        }
+    }
+}
+
+fn national(ui: &mut egui::Ui, app: &App, atlas: &Atlas, actions: &mut Vec<Action>) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let clock = data.meta.clock;
+    let day = clock.day(app.instant);
+    ui.heading(format!(
+        "{} {}",
+        tr(lang, Msg::NationalEventsOn),
+        clock.date_text(lang, day)
+    ));
+    ui.label(RichText::new(tr(lang, Msg::ClickHint)).weak());
+    ui.separator();
+    let today: Vec<EventIdx> = atlas
+        .timeline
+        .events_on_day(data, day)
+        .into_iter()
+        .filter(|&e| data.event(e).place == Place::Country)
+        .collect();
+    if today.is_empty() {
+        ui.label(tr(lang, Msg::NoNationalEvents));
+    }
+    for &e in &today {
+        event_card(ui, app, atlas, e, false, actions);
+    }
+    if app.persisted.mode == crate::scene::EventMode::Cumulative {
+        let earlier: Vec<EventIdx> = atlas
+            .timeline
+            .events_until(clock.day_start(day).plus_minutes(-1))
+            .iter()
+            .copied()
+            .filter(|&e| data.event(e).place == Place::Country && !today.contains(&e))
+            .collect();
+        if !earlier.is_empty() {
+            ui.add_space(6.0);
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                tr(lang, Msg::EarlierNational),
+                earlier.len()
+            ))
+            .id_salt("earlier-national")
+            .show(ui, |ui| {
+                for &e in earlier.iter().rev() {
+                    event_card(ui, app, atlas, e, true, actions);
+                }
+            });
+        }
+    }
+}
+
+fn close_button(ui: &mut egui::Ui, lang: Lang, actions: &mut Vec<Action>) {
+    if ui.button(tr(lang, Msg::BackToCountry)).clicked() {
+        actions.push(Action::Select(None));
+    }
+}
+
+fn grid_row(ui: &mut egui::Ui, key: &str, value: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{key}:")).weak());
+        ui.label(value);
+    });
+}
+
+/// One event: time, kind, title, description, flags, figures, note and sources. Events after
+/// the current instant are dimmed.
+fn event_card(
+    ui: &mut egui::Ui,
+    app: &App,
+    atlas: &Atlas,
+    e: EventIdx,
+    with_place: bool,
+    actions: &mut Vec<Action>,
+) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let clock = data.meta.clock;
+    let ev = data.event(e);
+    let later = effective_start(ev) > app.instant;
+    let day = clock.day(ev.start.instant);
+    let strength = if later { 0.45 } else { 1.0 };
+    let frame = egui::Frame::group(ui.style()).fill(if later {
+        Color32::from_gray(248)
+    } else {
+        Color32::from_rgb(0xfb, 0xf8, 0xf0)
+    });
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.set_opacity(if later { 0.55 } else { 1.0 });
+        let when = format!(
+            "{} · {}",
+            clock.short_date_text(lang, day),
+            text::event_time(clock, lang, ev, day)
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(when).strong());
+            ui.label(
+                RichText::new(kind_name(lang, ev.kind))
+                    .small()
+                    .color(kind_color(ev.kind).gamma_multiply(strength)),
+            );
+            if with_place {
+                ui.label(
+                    RichText::new(data.place_name(ev.place, lang))
+                        .small()
+                        .weak(),
+                );
+            }
+            if later {
+                ui.label(RichText::new(tr(lang, Msg::Later)).small().italics());
+            }
+        });
+        ui.label(RichText::new(ev.title.get(lang)).strong().size(16.0));
+        ui.label(ev.description.get(lang));
+        let flags = text::precision_flags(lang, ev);
+        if !flags.is_empty() {
+            ui.label(
+                RichText::new(flags.join(" · "))
+                    .italics()
+                    .small()
+                    .color(Color32::from_rgb(0x8a, 0x4b, 0x08)),
+            );
+        }
+        if let Some(note) = text::conversion_note(clock, lang, ev) {
+            ui.label(RichText::new(note).small().weak());
+        }
+        if let Some(note) = &ev.note {
+            ui.label(RichText::new(note).small().weak());
+        }
+        for figure in &ev.figures {
+            let whose: Vec<String> = figure
+                .values
+                .iter()
+                .map(|v| format!("{} ({})", text::figure_value(lang, v), v.by))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}. {}",
+                    figure.label,
+                    text::figure_range(&figure.values),
+                    whose.join("; ")
+                ))
+                .small(),
+            );
+        }
+        sources(ui, app, atlas, &ev.sources, actions);
+    });
+    ui.add_space(2.0);
+}
+
+fn sources(
+    ui: &mut egui::Ui,
+    app: &App,
+    atlas: &Atlas,
+    list: &[crate::data::SourceIdx],
+    actions: &mut Vec<Action>,
+) {
+    let lang = app.persisted.lang;
+    ui.label(
+        RichText::new(format!("{}:", tr(lang, Msg::SourcesHeading)))
+            .small()
+            .weak(),
+    );
+    for &s in list {
+        let source = atlas.data.source(s);
+        match source
+            .url
+            .as_deref()
+            .filter(|u| crate::data::is_http_url(u))
+        {
+            Some(url) => {
+                if ui
+                    .link(RichText::new(&source.title).small())
+                    .on_hover_text(url)
+                    .clicked()
+                {
+                    actions.push(Action::OpenUrl(url.to_owned()));
+                }
+            }
+            None => {
+                ui.label(RichText::new(&source.title).small().italics());
+            }
+        }
+    }
+}
+
+/// The kind of an event in words.
+pub fn kind_name(lang: Lang, kind: crate::data::EventKind) -> &'static str {
+    use crate::data::EventKind as K;
+    tr(
+        lang,
+        match kind {
+            K::Protest => Msg::KindProtest,
+            K::Clash => Msg::KindClash,
+            K::Violence => Msg::KindViolence,
+            K::Government => Msg::KindGovernment,
+            K::Emergency => Msg::KindEmergency,
+            K::Security => Msg::KindSecurity,
+            K::Communications => Msg::KindCommunications,
+            K::International => Msg::KindInternational,
+            K::Casualties => Msg::KindCasualties,
+        },
+    )
+}
+
+fn kind_color(kind: crate::data::EventKind) -> Color32 {
+    match kind.severity() {
+        3 => Color32::from_rgb(0x08, 0x1d, 0x4a),
+        2 => Color32::from_rgb(0x24, 0x6b, 0xb3),
+        1 => Color32::from_rgb(0x2f, 0x7e, 0xb8),
+        _ => Color32::from_rgb(0x55, 0x55, 0x55),
+    }
+}

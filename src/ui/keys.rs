@@ -1,0 +1,35 @@
+//! The keyboard: ←/→ a day, Shift+←/→ an hour, PageUp/PageDown the previous or next change,
+//! Space play or pause, Home/End the first or last instant, +/− zoom, Escape clear the
+//! selection. Keys typed into a text field (the search box) are left alone.
+
+use super::state::Action;
+use egui::{Key, Modifiers};
+
+pub fn actions(ctx: &egui::Context) -> Vec<Action> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        let mut take = |mods: Modifiers, key: Key, action: Action| {
+            if i.consume_key(mods, key) {
+                out.push(action);
+            }
+        };
+        take(Modifiers::SHIFT, Key::ArrowRight, Action::StepHours(1));
+        take(Modifiers::SHIFT, Key::ArrowLeft, Action::StepHours(-1));
+        take(Modifiers::NONE, Key::ArrowRight, Action::StepDays(1));
+        take(Modifiers::NONE, Key::ArrowLeft, Action::StepDays(-1));
+        take(Modifiers::NONE, Key::PageDown, Action::NextChange);
+        take(Modifiers::NONE, Key::PageUp, Action::PrevChange);
+        take(Modifiers::NONE, Key::Space, Action::TogglePlay);
+        take(Modifiers::NONE, Key::Home, Action::First);
+        take(Modifiers::NONE, Key::End, Action::Last);
+        take(Modifiers::NONE, Key::Plus, Action::ZoomIn);
+        take(Modifiers::NONE, Key::Equals, Action::ZoomIn);
+        take(Modifiers::SHIFT, Key::Equals, Action::ZoomIn);
+        take(Modifiers::NONE, Key::Minus, Action::ZoomOut);
+        take(Modifiers::NONE, Key::Escape, Action::Select(None));
+        out
+    })
+}

@@ -1,0 +1,214 @@
+//! The timeline bar: the instant in words, playback controls, and a scrubbable track that shows
+//! each day's number of events and how much of the country was under a state of emergency.
+
+use super::app::App;
+use super::state::{Action, SPEEDS};
+use crate::i18n::{Msg, tr};
+use crate::paint::egui::color;
+use chrono::Datelike;
+use egui::{Color32, RichText, Sense, Stroke, StrokeKind, pos2, vec2};
+
+/// The accessible name of the time track.
+pub const TRACK_LABEL: &str = "Time";
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(atlas) = app.atlas.clone() else {
+        return actions;
+    };
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let clock = data.meta.clock;
+    egui::Panel::bottom("timeline").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            let when = format!(
+                "{} ({})",
+                clock.long_text(lang, app.instant),
+                data.meta.clock_label.get(lang)
+            );
+            ui.label(RichText::new(when).size(22.0).strong());
+            let under = atlas.timeline.units_under_status(data, app.instant).len();
+            let status = data
+                .meta
+                .statuses
+                .values()
+                .next()
+                .map_or("", |n| n.get(lang));
+            ui.label(
+                RichText::new(format!(
+                    "{status}: {under} / {} {}",
+                    data.units.len(),
+                    tr(lang, Msg::UnitsCount)
+                ))
+                .size(17.0)
+                .color(if under > 0 {
+                    color(app.style.status_fill.with_alpha(255))
+                } else {
+                    Color32::DARK_GRAY
+                }),
+            );
+        });
+        ui.horizontal_wrapped(|ui| {
+            let buttons = [
+                (Msg::ToStart, Msg::ToStartHint, Action::First),
+                (Msg::PrevChange, Msg::PrevChangeHint, Action::PrevChange),
+                (Msg::DayBack, Msg::DayBackHint, Action::StepDays(-1)),
+                (Msg::HourBack, Msg::HourBackHint, Action::StepHours(-1)),
+            ];
+            for (label, hint, action) in buttons {
+                if ui
+                    .button(tr(lang, label))
+                    .on_hover_text(tr(lang, hint))
+                    .clicked()
+                {
+                    actions.push(action);
+                }
+            }
+            let play = if app.playing { Msg::Pause } else { Msg::Play };
+            if ui
+                .button(RichText::new(tr(lang, play)).strong())
+                .on_hover_text(tr(lang, Msg::PlayHint))
+                .clicked()
+            {
+                actions.push(Action::TogglePlay);
+            }
+            let buttons = [
+                (Msg::HourForward, Msg::HourForwardHint, Action::StepHours(1)),
+                (Msg::DayForward, Msg::DayForwardHint, Action::StepDays(1)),
+                (Msg::NextChange, Msg::NextChangeHint, Action::NextChange),
+                (Msg::ToEnd, Msg::ToEndHint, Action::Last),
+            ];
+            for (label, hint, action) in buttons {
+                if ui
+                    .button(tr(lang, label))
+                    .on_hover_text(tr(lang, hint))
+                    .clicked()
+                {
+                    actions.push(action);
+                }
+            }
+            ui.separator();
+            let speed = app.persisted.speed.min(SPEEDS.len() - 1);
+            egui::ComboBox::from_label(tr(lang, Msg::Speed))
+                .selected_text(speed_text(lang, SPEEDS[speed]))
+                .show_ui(ui, |ui| {
+                    for (i, s) in SPEEDS.iter().enumerate() {
+                        if ui
+                            .selectable_label(i == speed, speed_text(lang, *s))
+                            .clicked()
+                        {
+                            actions.push(Action::SetSpeed(i));
+                        }
+                    }
+                });
+            let mut looping = app.persisted.looping;
+            if ui.checkbox(&mut looping, tr(lang, Msg::Loop)).changed() {
+                actions.push(Action::SetLooping(looping));
+            }
+        });
+        ui.add_space(2.0);
+        track(ui, app, &mut actions);
+        ui.add_space(4.0);
+    });
+    actions
+}
+
+fn speed_text(lang: crate::i18n::Lang, hours_per_second: f64) -> String {
+    format!("{hours_per_second} {}", tr(lang, Msg::HoursPerSecond))
+}
+
+/// The scrubbable track with the per-day histogram.
+fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
+    let Some(atlas) = &app.atlas else {
+        return;
+    };
+    let data = &atlas.data;
+    let tl = &atlas.timeline;
+    let clock = data.meta.clock;
+    let first = tl.first().unix_minutes();
+    let last = tl.last().unix_minutes();
+    let span = (last - first).max(1) as f32;
+    let height = 76.0;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
+    let lang = app.persisted.lang;
+    let value = (app.instant.unix_minutes() - first) as f64;
+    response.widget_info(|| egui::WidgetInfo::slider(true, value, TRACK_LABEL));
+    let response = response.on_hover_text(tr(lang, Msg::TrackHint));
+
+    if let Some(pos) = response.interact_pointer_pos()
+        && (response.dragged() || response.clicked())
+    {
+        let frac = ((pos.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
+        let minutes = first + (frac * span) as i64;
+        // Snap to the hour, as the track moves in steps of an hour.
+        let hour = (minutes - first + 30) / 60 * 60 + first;
+        actions.push(Action::SetInstant(hour.min(last)));
+    }
+
+    let painter = ui.painter_at(rect);
+    let bars = egui::Rect::from_min_max(rect.min + vec2(0.0, 14.0), rect.max - vec2(0.0, 18.0));
+    painter.rect_filled(rect, 4.0, Color32::from_gray(246));
+    let x_of = |m: i64| rect.left() + (m - first) as f32 / span * rect.width();
+    let counts = tl.day_counts();
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
+    let today = clock.day(app.instant);
+    let status_color = color(app.style.status_fill.with_alpha(255));
+    for &(day, n) in counts {
+        let x0 = x_of(clock.day_start(day).unix_minutes());
+        let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
+        // How much of the country was under a status at the end of the day.
+        let under = tl
+            .units_under_status(data, clock.day_end(day).min(tl.last()))
+            .len() as f32
+            / data.units.len().max(1) as f32;
+        if under > 0.0 {
+            painter.rect_filled(
+                egui::Rect::from_min_max(pos2(x0, rect.top() + 3.0), pos2(x1, rect.top() + 10.0)),
+                0.0,
+                status_color.gamma_multiply(0.25 + 0.75 * under),
+            );
+        }
+        if day == today {
+            painter.rect_filled(
+                egui::Rect::from_x_y_ranges(x0..=x1, bars.y_range()),
+                0.0,
+                Color32::from_rgb(0xdd, 0xe6, 0xf3),
+            );
+        }
+        let h = n as f32 / max * bars.height();
+        painter.rect_filled(
+            egui::Rect::from_min_max(
+                pos2(x0 + 1.5, bars.bottom() - h),
+                pos2(x1 - 1.5, bars.bottom()),
+            ),
+            1.0,
+            Color32::from_rgb(0x4a, 0x6f, 0x9a),
+        );
+        painter.text(
+            pos2((x0 + x1) / 2.0, rect.bottom() - 1.0),
+            egui::Align2::CENTER_BOTTOM,
+            day.day().to_string(),
+            egui::FontId::proportional(13.0),
+            if day == today {
+                Color32::BLACK
+            } else {
+                Color32::DARK_GRAY
+            },
+        );
+        painter.line_segment(
+            [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
+            Stroke::new(1.0, Color32::GRAY),
+        );
+    }
+    let x = x_of(app.instant.unix_minutes());
+    painter.line_segment(
+        [pos2(x, rect.top()), pos2(x, bars.bottom() + 2.0)],
+        Stroke::new(3.0, Color32::BLACK),
+    );
+    painter.circle_filled(pos2(x, bars.top() - 2.0), 6.0, Color32::BLACK);
+    if response.has_focus() {
+        painter.rect_stroke(rect, 4.0, ui.visuals().selection.stroke, StrokeKind::Inside);
+    }
+}

@@ -1,0 +1,141 @@
+//! The top bar: the title, place search, view buttons and map options.
+
+use super::app::App;
+use super::state::Action;
+use crate::data::search;
+use crate::i18n::{Msg, tr};
+use crate::scene::EventMode;
+use egui::{Key, RichText};
+
+/// What the search box holds.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub query: String,
+}
+
+/// The accessible name of the search box.
+pub const SEARCH_LABEL: &str = "Find a place";
+
+pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let lang = app.persisted.lang;
+    egui::Panel::top("toolbar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr(lang, Msg::AppTitle)).heading())
+                .on_hover_text(
+                    app.atlas
+                        .as_ref()
+                        .map_or("", |a| a.data.meta.name.get(lang)),
+                );
+            ui.separator();
+            search_box(ui, app, &mut actions);
+            ui.separator();
+            if ui
+                .button(tr(lang, Msg::FitCountry))
+                .on_hover_text(tr(lang, Msg::FitCountryHint))
+                .clicked()
+            {
+                actions.push(Action::FitCountry);
+            }
+            if ui
+                .button("−")
+                .on_hover_text(tr(lang, Msg::ZoomOut))
+                .clicked()
+            {
+                actions.push(Action::ZoomOut);
+            }
+            if ui
+                .button("+")
+                .on_hover_text(tr(lang, Msg::ZoomIn))
+                .clicked()
+            {
+                actions.push(Action::ZoomIn);
+            }
+            ui.separator();
+            let mode = app.persisted.mode;
+            if ui
+                .selectable_label(mode == EventMode::Cumulative, tr(lang, Msg::Cumulative))
+                .on_hover_text(tr(lang, Msg::CumulativeHint))
+                .clicked()
+            {
+                actions.push(Action::SetMode(EventMode::Cumulative));
+            }
+            if ui
+                .selectable_label(mode == EventMode::DayOnly, tr(lang, Msg::DayOnly))
+                .on_hover_text(tr(lang, Msg::DayOnlyHint))
+                .clicked()
+            {
+                actions.push(Action::SetMode(EventMode::DayOnly));
+            }
+            ui.separator();
+            let mut legend = app.persisted.legend;
+            if ui
+                .checkbox(&mut legend, tr(lang, Msg::LegendTitle))
+                .changed()
+            {
+                actions.push(Action::SetLegend(legend));
+            }
+            let mut tiles = app.persisted.tiles;
+            if ui
+                .checkbox(&mut tiles, tr(lang, Msg::OsmTiles))
+                .on_hover_text(tr(lang, Msg::OsmTilesHint))
+                .changed()
+            {
+                actions.push(Action::SetTiles(tiles));
+            }
+            ui.separator();
+            if ui.button(tr(lang, Msg::AboutButton)).clicked() {
+                actions.push(Action::ShowAbout(!app.about_open));
+            }
+        });
+        if let Some(notice) = &app.notice {
+            ui.colored_label(egui::Color32::from_rgb(0xa0, 0x30, 0x10), notice);
+        }
+        ui.add_space(2.0);
+    });
+    actions
+}
+
+fn search_box(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
+    let lang = app.persisted.lang;
+    let edit = egui::TextEdit::singleline(&mut app.search.query)
+        .hint_text(tr(lang, Msg::SearchHint))
+        .desired_width(200.0);
+    let label = ui.label(SEARCH_LABEL);
+    let response = ui.add(edit).labelled_by(label.id);
+    let Some(atlas) = app.atlas.clone() else {
+        return;
+    };
+    let hits = search(&atlas.data, &app.search.query, lang);
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if enter && let Some(first) = hits.first() {
+        actions.push(Action::Focus(first.place));
+        app.search.query.clear();
+        return;
+    }
+    if app.search.query.trim().is_empty() || !(response.has_focus() || response.lost_focus()) {
+        return;
+    }
+    let area = egui::Area::new(ui.make_persistent_id("search-results"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(response.rect.left_bottom() + egui::vec2(0.0, 4.0));
+    area.show(ui.ctx(), |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.set_min_width(response.rect.width());
+            if hits.is_empty() {
+                ui.label(tr(lang, Msg::NoMatch));
+            }
+            for hit in hits.iter().take(8) {
+                let text = match &hit.matched {
+                    Some(m) => format!("{} ({m})", hit.name),
+                    None => hit.name.clone(),
+                };
+                if ui.selectable_label(false, text).clicked() {
+                    actions.push(Action::Focus(hit.place));
+                    app.search.query.clear();
+                }
+            }
+        });
+    });
+}
