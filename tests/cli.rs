@@ -1,6 +1,10 @@
 //! The `qantar` binary as a user runs it: summary, check, and their errors.
 
-#![expect(clippy::expect_used, clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
+#![expect(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "test helpers panic on a broken fixture"
+)]
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,0 +1,127 @@
+//! The real app driven through egui_kittest: search, keyboard, playback and clicks on the map.
+
+#![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
+
+use egui::{Key, Modifiers, PointerButton};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qantar::data::Place;
+use qantar::ui::{App, SEARCH_LABEL, StartOptions};
+
+fn harness(at: &str, select: Option<&str>) -> Harness<'static, App> {
+    let options = StartOptions {
+        at: Some(at.to_owned()),
+        select: select.map(str::to_owned),
+        fresh: true,
+        ..Default::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(|cc| App::new(cc, options));
+    harness.run_steps(4);
+    harness
+}
+
+fn place(harness: &Harness<'_, App>, id: &str) -> Place {
+    harness.state().find_place(id).unwrap()
+}
+
+fn unit_status(harness: &Harness<'_, App>, id: &str) -> Option<String> {
+    let scene = harness.state().last_scene().unwrap();
+    scene.shapes().find_map(|(_, s)| match s {
+        qantar::scene::Shape::Polygon(p) if p.id == id => Some(p.status.clone()),
+        _ => None,
+    })?
+}
+
+#[test]
+fn searching_for_uralsk_selects_oral_and_shows_its_events_with_sources() {
+    let mut h = harness("2022-01-05T12:00", None);
+    let search = h.get_by_label(SEARCH_LABEL);
+    search.focus();
+    search.type_text("Uralsk");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+    assert_eq!(h.state().selected(), Some(place(&h, "oral")));
+    // The details panel lists Oral's events with their sources as links.
+    h.get_by_label("Oral wins 50-tenge gas");
+    h.get_by_label(
+        "Правительство должно уйти в отставку: какие требования озвучили митингующие в Уральске (Мой ГОРОД, 4 Jan 2022)",
+    );
+}
+
+#[test]
+fn shift_right_crosses_the_almaty_region_declaration_minute() {
+    let mut h = harness("2022-01-05T12:00", Some("KZ-ALM"));
+    assert_eq!(
+        unit_status(&h, "KZ-ALM"),
+        None,
+        "at 12:00 Almaty Region is not yet under emergency"
+    );
+    h.get_by_label("No state of emergency");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run_steps(4);
+    let clock = h.state().atlas().unwrap().data.meta.clock;
+    assert_eq!(clock.iso(h.state().instant()), "2022-01-05T13:00:00+06:00");
+    assert_eq!(unit_status(&h, "KZ-ALM").as_deref(), Some("emergency"));
+    h.get_by_label("State of emergency, since 12:30, 5 January");
+}
+
+#[test]
+fn arrow_keys_step_a_day_and_page_down_finds_the_next_change() {
+    let mut h = harness("2022-01-05T01:00", None);
+    let clock = h.state().atlas().unwrap().data.meta.clock;
+    h.key_press(Key::PageDown);
+    h.run_steps(2);
+    assert_eq!(clock.iso(h.state().instant()), "2022-01-05T01:30:00+06:00");
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert_eq!(clock.iso(h.state().instant()), "2022-01-06T01:30:00+06:00");
+    h.key_press(Key::End);
+    h.run_steps(2);
+    assert_eq!(clock.iso(h.state().instant()), "2022-01-25T23:59:00+06:00");
+}
+
+#[test]
+fn play_advances_time() {
+    let mut h = harness("2022-01-03T00:00", None);
+    let before = h.state().instant();
+    h.get_by_label("▶ Play").click();
+    h.run_steps(30);
+    assert!(h.state().is_playing());
+    assert!(h.state().instant() > before, "time did not move");
+    h.key_press(Key::Space);
+    h.run_steps(2);
+    assert!(!h.state().is_playing(), "Space pauses");
+}
+
+#[test]
+fn clicking_a_city_on_the_map_selects_it() {
+    let mut h = harness("2022-01-06T12:00", None);
+    let oral = place(&h, "oral");
+    let pos = h
+        .state()
+        .screen_pos(oral)
+        .expect("Oral has a marker on 6 January");
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), Some(oral));
+}
+
+#[test]
+fn nothing_selected_shows_the_days_national_events() {
+    let h = harness("2022-01-05T23:00", None);
+    h.get_by_label("The country goes offline");
+    h.get_by_label("Mamin's government resigns");
+}
