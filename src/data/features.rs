@@ -49,6 +49,7 @@ pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 "has no polygon and no \"drawn_within\" unit".into(),
             ));
         }
+        let label_at = label_point(record, &label, raw.properties.label, problems);
         let p = raw.properties;
         drawn_within.push((record.clone_pos(), label, p.drawn_within.clone()));
         units.push(Unit {
@@ -64,6 +65,7 @@ pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
             note: p.note,
             geometry,
             drawn_within: None,
+            label: label_at,
         });
     }
     // Resolve "drawn_within" now that every id is known; then sort by id.
@@ -145,7 +147,9 @@ pub fn load_context(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Conte
             problems.push(record.problem(&label, Some("geometry"), "unreadable geometry".into()));
             continue;
         };
+        let label_at = label_point(record, &label, raw.properties.label, problems);
         features.push(ContextFeature {
+            label: label_at,
             id: record
                 .peek_id()
                 .unwrap_or_else(|| format!("#{}", record.index)),
@@ -161,6 +165,30 @@ pub fn load_context(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Conte
         });
     }
     features
+}
+
+/// A `label` property as a point, if present and in range.
+fn label_point(
+    record: &Record<'_>,
+    label: &str,
+    at: Option<[f64; 2]>,
+    problems: &mut Vec<Problem>,
+) -> Option<geo::Point<f64>> {
+    let [lon, lat] = at?;
+    if lon.is_finite()
+        && lat.is_finite()
+        && (-180.0..=180.0).contains(&lon)
+        && (-90.0..=90.0).contains(&lat)
+    {
+        Some(geo::Point::new(lon, lat))
+    } else {
+        problems.push(record.problem(
+            label,
+            Some("label"),
+            format!("label point [{lon}, {lat}] is out of range"),
+        ));
+        None
+    }
 }
 
 fn feature_label(record: &Record<'_>) -> String {

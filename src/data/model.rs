@@ -82,6 +82,8 @@ pub struct Unit {
     pub drawn_within: Option<UnitIdx>,
     /// Bounding box of the geometry (or of the containing unit's).
     pub bbox: Option<Rect<f64>>,
+    /// Where its name goes (lon/lat), if the data says.
+    pub label: Option<Point<f64>>,
 }
 
 /// Whether a unit is a region or a city with the status of a region.
@@ -323,6 +325,8 @@ pub struct ContextFeature {
     pub class: ContextClass,
     pub names: Option<LocalText>,
     pub geometry: geo::Geometry<f64>,
+    /// Where its name goes (lon/lat), if the data says.
+    pub label: Option<Point<f64>>,
     pub note: Option<String>,
 }
 

@@ -80,6 +80,9 @@ pub struct RawUnitProps {
     pub note: Option<String>,
     #[serde(default)]
     pub drawn_within: Option<String>,
+    /// Where the name goes, lon/lat; computed when absent.
+    #[serde(default)]
+    pub label: Option<[f64; 2]>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -95,6 +98,9 @@ pub struct RawContextProps {
     pub class: RawContextClass,
     #[serde(default)]
     pub names: Option<LocalText>,
+    /// Where the name goes, lon/lat; computed when absent.
+    #[serde(default)]
+    pub label: Option<[f64; 2]>,
     #[serde(default)]
     pub note: Option<String>,
 }
