@@ -5,12 +5,14 @@
 //! - [`time`] (pure): instants on the dataset's clock and the queries of the timeline;
 //! - [`i18n`]: every user-facing string; [`text`]: data described in words;
 //! - [`scene`] (pure): what a map shows, as styled shapes; [`atlas`]: a dataset ready to show;
-//! - [`cli`]: the `summary` and `check` commands;
+//! - [`export`]: PNG, SVG and animations of the scene, without a window;
+//! - [`cli`]: the `summary`, `check` and `export` commands;
 //! - [`paint`]: painters of a scene; [`ui`]: the eframe window.
 
 pub mod atlas;
 pub mod cli;
 pub mod data;
+pub mod export;
 pub mod i18n;
 pub mod paint;
 pub mod scene;

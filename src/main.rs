@@ -1,11 +1,23 @@
 //! The `qantar` binary: parse the command line, then open the window or run a command.
 
 use clap::Parser as _;
+
 use qantar::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    // Usage errors exit with 1 like every other error (clap's own code would be 2).
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
     let result = match &args.command {
         Some(command) => cli::run(&args, command),
         None => qantar::ui::run_window(args.start_options()),

@@ -1,6 +1,7 @@
 //! The command line: `qantar` (the window), `qantar summary`, `qantar check`.
 
 mod check;
+pub mod export;
 mod summary;
 
 pub use check::{CheckReport, check};
@@ -92,6 +93,8 @@ pub enum Command {
     },
     /// Validate a dataset (the embedded one by default) and list every problem.
     Check,
+    /// Export a map (PNG, SVG) or an animated timeline (GIF, PNG frames).
+    Export(Box<export::ExportArgs>),
 }
 
 /// Loads the dataset the user asked for.
@@ -116,6 +119,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
+        Command::Export(args) => export::run(args, cli.data.as_deref()),
         Command::Summary { at, json } => {
             let data = load_dataset(cli.data.as_deref())?;
             let timeline = Timeline::new(&data);

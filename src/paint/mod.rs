@@ -1,7 +1,11 @@
 //! Painters of a scene. A painter decides nothing about what is shown, only how: the window
-//! paints with egui, the exporters with SVG and a CPU rasteriser.
+//! paints with egui, the exporters with SVG and a CPU rasteriser (tiny-skia), to PNG and GIF.
 
 pub mod egui;
+pub mod gif;
+pub mod png;
+pub mod raster;
+pub mod svg;
 
 use std::io::{BufWriter, Seek, Write};
 use std::path::Path;
@@ -20,8 +24,24 @@ pub fn write_atomically(
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)
-        .map_err(|e| format!("{}: cannot write in this folder: {e}", dir.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".qantar-").suffix(".part");
+    // An ordinary file's permissions, not a temporary file's private ones.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    if !dir.is_dir() {
+        return Err(format!("{}: there is no such folder", dir.display()));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(|e| {
+        format!(
+            "{}: cannot write in this folder ({})",
+            dir.display(),
+            e.kind()
+        )
+    })?;
     {
         let mut writer = BufWriter::new(temp.as_file_mut());
         write(&mut writer)?;

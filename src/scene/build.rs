@@ -2,6 +2,7 @@
 //! overlay.
 
 use super::geometry::{ContextGeometry, Lod, Mesh};
+use super::hit::contains;
 use super::labels::{self, Anchor, Box2, Candidate};
 use super::project::{Transform, View};
 use super::style::Style;
@@ -170,16 +171,12 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         } else {
             1.4
         };
-        let rings = if m.own_status {
-            status_rings(style, if m.count == 0 { 3.0 * s } else { radius }, s)
-        } else {
-            Vec::new()
-        };
+        let (rings, extent) = marker_rings(input, m, radius);
         obstacles.push([
-            pos[0] - radius,
-            pos[1] - radius,
-            pos[0] + radius,
-            pos[1] + radius,
+            pos[0] - extent,
+            pos[1] - extent,
+            pos[0] + extent,
+            pos[1] + extent,
         ]);
         markers.push(Shape::Circle(CircleShape {
             id: Some(format!("city-{}", data.city(m.city).id)),
@@ -194,7 +191,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 
     let overlay = super::overlay::build(input, &[&regions, &markers], &mut obstacles);
     let label_shapes = labels::place(
-        label_candidates(input, &t, &marker_states),
+        label_candidates(input, &t, &marker_states, &regions),
         &obstacles,
         [2.0 * s, 2.0 * s, canvas[2] - 2.0 * s, canvas[3] - 2.0 * s],
         style.halo,
@@ -204,6 +201,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let clock = data.meta.clock;
     Scene {
         size: input.size,
+        view: input.view,
         background: input.context.then_some(style.background),
         layers: vec![
             Layer {
@@ -266,12 +264,8 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                 continue;
             }
             match geom {
-                ContextGeometry::Area { full, coarse, .. } => {
-                    let mesh = if input.lod == Lod::Coarse {
-                        coarse
-                    } else {
-                        full
-                    };
+                ContextGeometry::Area { meshes, .. } => {
+                    let mesh = meshes.mesh(input.lod);
                     if !visible(mesh.bbox, t, input.size) {
                         continue;
                     }
@@ -317,7 +311,7 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                             id: None,
                             points: line.iter().map(|&p| t.apply(p)).collect(),
                             closed: false,
-                            stroke: Stroke::solid(1.1 * s, style.river),
+                            stroke: Stroke::solid(1.0 * s, style.river),
                         }));
                     }
                 }
@@ -358,6 +352,29 @@ pub(super) fn status_rings(style: &Style, radius: f32, s: f32) -> Vec<(f32, Stro
         (r, Stroke::solid(band + 2.4 * s, style.marker_outline)),
         (r, Stroke::solid(band, style.status_fill.with_alpha(255))),
     ]
+}
+
+/// The rings around a marker of `radius` (its city's own status, the selection) and how far
+/// from its centre the marker reaches with them.
+fn marker_rings(input: &SceneInput<'_>, m: &MarkerState, radius: f32) -> (Vec<(f32, Stroke)>, f32) {
+    let (style, s) = (input.style, input.scale);
+    let mut rings = if m.own_status {
+        status_rings(style, if m.count == 0 { 3.0 * s } else { radius }, s)
+    } else {
+        Vec::new()
+    };
+    let mut extent = rings
+        .iter()
+        .map(|(r, stroke)| r + stroke.width / 2.0)
+        .fold(radius, f32::max);
+    if input.selected == Some(Place::City(m.city)) {
+        // A dark ring on a light halo, clear of the marker: the place being discussed.
+        let r = extent + 4.5 * s;
+        rings.push((r, Stroke::solid(5.5 * s, style.halo)));
+        rings.push((r, Stroke::solid(2.5 * s, style.selected_outline)));
+        extent = r + 2.75 * s;
+    }
+    (rings, extent)
 }
 
 /// Marker radius for a number of events, before scaling.
@@ -412,6 +429,7 @@ fn label_candidates(
     input: &SceneInput<'_>,
     t: &Transform,
     markers: &[MarkerState],
+    regions: &[Shape],
 ) -> Vec<Candidate> {
     let atlas = input.atlas;
     let data = &atlas.data;
@@ -423,7 +441,7 @@ fn label_candidates(
     for m in markers.iter().filter(|m| m.count > 0) {
         let place = Place::City(m.city);
         let selected = input.selected == Some(place);
-        let radius = marker_radius(style, m.count) * s;
+        let (_, radius) = marker_rings(input, m, marker_radius(style, m.count) * s);
         let priority = if selected {
             0
         } else if m.severity.is_some() {
@@ -465,13 +483,38 @@ fn label_candidates(
             continue;
         }
         let selected = input.selected == Some(Place::Unit(u));
+        // The label point first, then around it while the middle of the label stays inside the
+        // region.
+        let at = t.apply(geom.label_at);
+        let height = super::fonts::Metrics::get().line_height(size);
+        let rings = regions.iter().find_map(|r| match r {
+            Shape::Polygon(p) if p.target == Some(Place::Unit(u)) => Some(&p.rings),
+            _ => None,
+        });
+        let centres = [
+            0.0f32, -1.6, 1.6, -3.2, 3.2, -4.8, 4.8, -6.4, 6.4, -8.0, 8.0,
+        ]
+        .iter()
+        .flat_map(|ky| [0.0f32, -0.6, 0.6].map(|kx| [kx, *ky]))
+        .map(|[kx, ky]| [at[0] + kx * width, at[1] + ky * height])
+        .enumerate()
+        .filter(|(i, c)| {
+            *i == 0
+                || rings.is_some_and(|rings| {
+                    [-0.3, 0.0, 0.3]
+                        .iter()
+                        .all(|x| contains(rings, [c[0] + x * width, c[1]]))
+                })
+        })
+        .map(|(_, c)| c)
+        .collect();
         out.push(Candidate {
             text,
             size,
             bold: selected,
             italic: false,
             color: style.text_muted,
-            anchor: Anchor::Center(t.apply(geom.label_at)),
+            anchor: Anchor::Centers(centres),
             target: Some(Place::Unit(u)),
             priority: if selected {
                 0

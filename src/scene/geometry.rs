@@ -71,6 +71,34 @@ impl Mesh {
     }
 }
 
+/// A polygon's meshes: full detail, and a coarse one made the first time it is needed.
+#[derive(Debug)]
+pub struct Lodded {
+    pub full: Mesh,
+    coarse: std::sync::OnceLock<Mesh>,
+    source: MultiPolygon<f64>,
+}
+
+impl Lodded {
+    fn new(mp: MultiPolygon<f64>) -> Self {
+        Lodded {
+            full: Mesh::new(&mp),
+            coarse: std::sync::OnceLock::new(),
+            source: mp,
+        }
+    }
+
+    /// The mesh for a level of detail.
+    pub fn mesh(&self, lod: Lod) -> &Mesh {
+        match lod {
+            Lod::Full => &self.full,
+            Lod::Coarse => self
+                .coarse
+                .get_or_init(|| Mesh::new(&simplified(&self.source))),
+        }
+    }
+}
+
 /// Lines (rivers) in Mercator coordinates.
 #[derive(Debug, Clone)]
 pub struct Lines {
@@ -79,36 +107,31 @@ pub struct Lines {
 }
 
 /// A unit's prepared geometry.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct UnitGeometry {
-    pub full: Mesh,
-    pub coarse: Mesh,
-    /// Where its name goes: the pole of inaccessibility of its largest part.
+    pub meshes: Lodded,
+    /// Where its name goes: from the data, else the pole of inaccessibility of its largest part.
     pub label_at: [f64; 2],
 }
 
 impl UnitGeometry {
     pub fn mesh(&self, lod: Lod) -> &Mesh {
-        match lod {
-            Lod::Full => &self.full,
-            Lod::Coarse => &self.coarse,
-        }
+        self.meshes.mesh(lod)
     }
 }
 
 /// A context feature's prepared geometry.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum ContextGeometry {
     Area {
-        full: Mesh,
-        coarse: Mesh,
+        meshes: Lodded,
         label_at: Option<[f64; 2]>,
     },
     Lines(Lines),
 }
 
 /// Everything the scene needs about shapes, prepared once per dataset.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct GeometryCache {
     /// By unit index; `None` for units without a polygon.
     pub units: Vec<Option<UnitGeometry>>,
@@ -130,9 +153,10 @@ impl GeometryCache {
             .iter()
             .map(|u| {
                 u.geometry.as_ref().map(|g| UnitGeometry {
-                    full: Mesh::new(g),
-                    coarse: Mesh::new(&simplified(g)),
-                    label_at: label_point(g),
+                    label_at: u
+                        .label
+                        .map_or_else(|| label_point(g), |p| mercator(p.x(), p.y())),
+                    meshes: Lodded::new(g.clone()),
                 })
             })
             .collect();
@@ -148,11 +172,28 @@ impl GeometryCache {
             })
             .unwrap_or_else(|| Rect::new((-180.0, -60.0), (180.0, 75.0)));
         let near = expand(country_bbox, 4.0);
-        let context = data
-            .context
-            .iter()
-            .map(|f| context_geometry(&f.geometry, f.class, near))
-            .collect();
+        // Triangulating the basemap is the slow part of loading: share it between cores.
+        let threads = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 8);
+        let chunk = data.context.len().div_ceil(threads).max(1);
+        let context = std::thread::scope(|scope| {
+            let handles: Vec<_> = data
+                .context
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|f| context_geometry(f, near))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
         let cities = data
             .cities
             .iter()
@@ -167,29 +208,28 @@ impl GeometryCache {
     }
 }
 
-fn context_geometry(
-    geometry: &geo::Geometry<f64>,
-    class: ContextClass,
-    near: Rect<f64>,
-) -> ContextGeometry {
+fn context_geometry(f: &crate::data::ContextFeature, near: Rect<f64>) -> ContextGeometry {
+    let geometry = &f.geometry;
     let polygons = match geometry {
         geo::Geometry::Polygon(p) => Some(MultiPolygon(vec![p.clone()])),
         geo::Geometry::MultiPolygon(mp) => Some(mp.clone()),
         _ => None,
     };
     if let Some(mp) = polygons {
-        // Neighbours are labelled where they meet the mapped country, not in their far interior.
-        let label_at = match class {
-            ContextClass::Land => {
+        let label_at = match (f.label, f.class) {
+            // Nothing to write.
+            _ if f.names.is_none() => None,
+            (Some(p), _) => Some(mercator(p.x(), p.y())),
+            // Neighbours are labelled where they meet the mapped country, not far inside.
+            (None, ContextClass::Land) => {
                 let visible = mp.intersection(&near.to_polygon());
                 (!visible.0.is_empty()).then(|| label_point(&visible))
             }
-            ContextClass::Water | ContextClass::Special => Some(label_point(&mp)),
-            ContextClass::River => None,
+            (None, ContextClass::Water | ContextClass::Special) => Some(label_point(&mp)),
+            (None, ContextClass::River) => None,
         };
         return ContextGeometry::Area {
-            full: Mesh::new(&mp),
-            coarse: Mesh::new(&simplified(&mp)),
+            meshes: Lodded::new(mp),
             label_at,
         };
     }

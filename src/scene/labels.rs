@@ -7,10 +7,12 @@ use super::{Rgba, TextShape};
 use crate::data::Place;
 
 /// Where a label wants to go.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum Anchor {
     /// Centred on a point.
     Center([f32; 2]),
+    /// Centred on the first of these points where it fits.
+    Centers(Vec<[f32; 2]>),
     /// Beside a marker of this radius: right, left, above or below, in that order.
     Beside { center: [f32; 2], radius: f32 },
 }
@@ -56,9 +58,13 @@ pub fn place(
     for c in candidates {
         let width = metrics.width(&c.text, c.size, c.bold);
         let height = metrics.line_height(c.size);
-        let spots: Vec<[f32; 2]> = match c.anchor {
+        let spots: Vec<[f32; 2]> = match &c.anchor {
             Anchor::Center(p) => vec![[p[0] - width / 2.0, p[1] - height / 2.0]],
-            Anchor::Beside { center, radius } => {
+            Anchor::Centers(ps) => ps
+                .iter()
+                .map(|p| [p[0] - width / 2.0, p[1] - height / 2.0])
+                .collect(),
+            &Anchor::Beside { center, radius } => {
                 let gap = radius + pad;
                 vec![
                     [center[0] + gap, center[1] - height / 2.0],
@@ -82,7 +88,7 @@ pub fn place(
                     center[0] + radius,
                     center[1] + radius,
                 ]),
-                Anchor::Center(_) => None,
+                Anchor::Center(_) | Anchor::Centers(_) => None,
             };
             inside(&r, &bounds)
                 && !taken.iter().any(|t| overlaps(t, &r))

@@ -194,6 +194,8 @@ pub struct SceneMeta {
 #[derive(Debug, Clone)]
 pub struct Scene {
     pub size: [f32; 2],
+    /// The view the scene was built for.
+    pub view: View,
     /// The canvas colour; `None` when a tile basemap shows through.
     pub background: Option<Rgba>,
     pub layers: Vec<Layer>,

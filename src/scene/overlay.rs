@@ -23,6 +23,8 @@ pub(super) fn build(
     obstacles: &mut Vec<Box2>,
 ) -> Vec<Shape> {
     let mut out = Vec::new();
+    // What the overlay itself places; the obstacles before it are markers.
+    let first_overlay = obstacles.len();
     let s = input.scale;
     let style = input.style;
     let m = Metrics::get();
@@ -31,11 +33,11 @@ pub(super) fn build(
     let mut bottom = h;
 
     if let Some(progress) = input.overlay.progress {
-        let bar_h = 6.0 * s;
+        let bar_h = 10.0 * s;
         out.push(rect(
             [0.0, h - bar_h],
             [w, h],
-            Some(Rgba::rgb(0xd0, 0xd0, 0xd0)),
+            Some(Rgba::rgb(0xbd, 0xbd, 0xbd)),
             None,
             0.0,
         ));
@@ -99,7 +101,9 @@ pub(super) fn build(
     }
 
     if input.overlay.legend {
-        legend(input, bottom, map, &mut out, obstacles);
+        let placed: Vec<Box2> = obstacles[first_overlay..].to_vec();
+        let rect = legend(input, bottom, map, &placed, &mut out);
+        obstacles.extend(rect);
     }
     out
 }
@@ -416,13 +420,14 @@ struct Dims {
     title_h: f32,
 }
 
+/// Draws the legend where it hides least and returns its box.
 fn legend(
     input: &SceneInput<'_>,
     bottom: f32,
     map: &[&[Shape]],
+    placed: &[Box2],
     out: &mut Vec<Shape>,
-    obstacles: &mut Vec<Box2>,
-) {
+) -> Option<Box2> {
     let s = input.scale;
     let style = input.style;
     let m = Metrics::get();
@@ -439,13 +444,14 @@ fn legend(
         title_h: line_h + 2.0 * s,
     };
     // Try one to three columns; keep the layout and corner that hide the least of the map.
+    let coverage = Coverage::new(input.size, map, s);
     let mut best: Option<(f32, f32, Layout, [f32; 2])> = None;
     for columns in 1..=3 {
         let lay = layout(input, &entries, columns, &dims);
         if lay.size[0] > input.size[0] * 0.7 || lay.size[1] > bottom * 0.8 {
             continue;
         }
-        let (corner, cost) = legend_corner(input, bottom, lay.size, map, obstacles);
+        let (corner, cost) = legend_corner(input, bottom, lay.size, &coverage, placed);
         let area = lay.size[0] * lay.size[1];
         if best
             .as_ref()
@@ -454,13 +460,11 @@ fn legend(
             best = Some((cost, area, lay, corner));
         }
     }
-    let Some((_, _, lay, min)) = best.or_else(|| {
+    let (_, _, lay, min) = best.unwrap_or_else(|| {
         let lay = layout(input, &entries, 2, &dims);
-        let (corner, _) = legend_corner(input, bottom, lay.size, map, obstacles);
-        Some((0.0, 0.0, lay, corner))
-    }) else {
-        return;
-    };
+        let (corner, _) = legend_corner(input, bottom, lay.size, &coverage, placed);
+        (0.0, 0.0, lay, corner)
+    });
     let max = [min[0] + lay.size[0], min[1] + lay.size[1]];
     out.push(rect(
         min,
@@ -556,7 +560,95 @@ fn legend(
             style.text,
         ));
     }
-    obstacles.push([min[0], min[1], max[0], max[1]]);
+    Some([min[0], min[1], max[0], max[1]])
+}
+
+/// Cells of a coarse grid over the canvas: how much each one matters (a piece of the country,
+/// or a city marker), so that candidate legend boxes can be scored cheaply.
+struct Coverage {
+    cols: usize,
+    rows: usize,
+    cell: [f32; 2],
+    weight: Vec<f32>,
+}
+
+impl Coverage {
+    fn new(size: [f32; 2], map: &[&[Shape]], s: f32) -> Self {
+        let (cols, rows) = (48, 27);
+        let cell = [size[0] / cols as f32, size[1] / rows as f32];
+        let mut weight = vec![0.0; cols * rows];
+        let polys: Vec<(&super::PolygonShape, [f32; 4])> = map
+            .iter()
+            .flat_map(|shapes| shapes.iter())
+            .filter_map(|shape| match shape {
+                Shape::Polygon(p) if p.class == "unit" => {
+                    let b = p.rings.iter().flatten().fold(
+                        [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
+                        |b, v| {
+                            [
+                                b[0].min(v[0]),
+                                b[1].min(v[1]),
+                                b[2].max(v[0]),
+                                b[3].max(v[1]),
+                            ]
+                        },
+                    );
+                    Some((p, b))
+                }
+                _ => None,
+            })
+            .collect();
+        for r in 0..rows {
+            for c in 0..cols {
+                let p = [(c as f32 + 0.5) * cell[0], (r as f32 + 0.5) * cell[1]];
+                let inside = polys.iter().any(|(poly, b)| {
+                    p[0] >= b[0]
+                        && p[0] <= b[2]
+                        && p[1] >= b[1]
+                        && p[1] <= b[3]
+                        && super::hit::contains(&poly.rings, p)
+                });
+                if inside {
+                    weight[r * cols + c] += 1.0;
+                }
+            }
+        }
+        let mut cov = Coverage {
+            cols,
+            rows,
+            cell,
+            weight,
+        };
+        // A hidden city marker costs far more than a hidden piece of a region.
+        for shape in map.iter().flat_map(|shapes| shapes.iter()) {
+            if let Shape::Circle(c) = shape {
+                let pad = c.radius + 6.0 * s;
+                for (col, row) in cov.cells([
+                    c.center[0] - pad,
+                    c.center[1] - pad,
+                    c.center[0] + pad,
+                    c.center[1] + pad,
+                ]) {
+                    cov.weight[row * cov.cols + col] += 60.0;
+                }
+            }
+        }
+        cov
+    }
+
+    /// The cells a box touches.
+    fn cells(&self, b: [f32; 4]) -> impl Iterator<Item = (usize, usize)> + use<> {
+        let col = |x: f32| ((x / self.cell[0]).floor().max(0.0) as usize).min(self.cols - 1);
+        let row = |y: f32| ((y / self.cell[1]).floor().max(0.0) as usize).min(self.rows - 1);
+        let (c0, c1, r0, r1) = (col(b[0]), col(b[2]), row(b[1]), row(b[3]));
+        (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
+    }
+
+    fn cost(&self, b: [f32; 4]) -> f32 {
+        self.cells(b)
+            .map(|(c, r)| self.weight[r * self.cols + c])
+            .sum()
+    }
 }
 
 /// The corner where a legend of `size` hides the least of the mapped country and its cities,
@@ -565,7 +657,7 @@ fn legend_corner(
     input: &SceneInput<'_>,
     bottom: f32,
     size: [f32; 2],
-    map: &[&[Shape]],
+    coverage: &Coverage,
     taken: &[Box2],
 ) -> ([f32; 2], f32) {
     let s = input.scale;
@@ -582,48 +674,7 @@ fn legend_corner(
         let blocked = taken
             .iter()
             .any(|t| t[0] < r[2] && r[0] < t[2] && t[1] < r[3] && r[1] < t[3]);
-        let mut covered: f32 = 0.0;
-        for i in 0..10 {
-            for j in 0..8 {
-                let p = [
-                    r[0] + (i as f32 + 0.5) / 10.0 * size[0],
-                    r[1] + (j as f32 + 0.5) / 8.0 * size[1],
-                ];
-                for shapes in map {
-                    for shape in *shapes {
-                        match shape {
-                            Shape::Polygon(poly)
-                                if poly.class == "unit" && super::hit::contains(&poly.rings, p) =>
-                            {
-                                covered += 1.0
-                            }
-                            Shape::Circle(c)
-                                if (p[0] - c.center[0]).hypot(p[1] - c.center[1])
-                                    < c.radius + 14.0 * s =>
-                            {
-                                covered += 2.0
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            }
-        }
-        // A hidden city marker costs far more than a hidden piece of a region.
-        for shapes in map {
-            for shape in *shapes {
-                if let Shape::Circle(c) = shape {
-                    let pad = c.radius + 6.0 * s;
-                    if c.center[0] > r[0] - pad
-                        && c.center[0] < r[2] + pad
-                        && c.center[1] > r[1] - pad
-                        && c.center[1] < r[3] + pad
-                    {
-                        covered += 60.0;
-                    }
-                }
-            }
-        }
+        let covered = coverage.cost(r);
         if blocked { covered + 1e6 } else { covered }
     };
     corners

@@ -103,6 +103,26 @@ impl View {
         }
     }
 
+    /// The view that fits `bbox` into `size` inside `insets` (left, top, right, bottom) points.
+    pub fn fit_in(bbox: Rect<f64>, size: [f32; 2], insets: [f32; 4]) -> View {
+        let inner = [
+            (size[0] - insets[0] - insets[2]).max(16.0),
+            (size[1] - insets[1] - insets[3]).max(16.0),
+        ];
+        let fitted = View::fit(bbox, inner, 0.0);
+        // Shift the centre so that the box sits in the middle of the inset area.
+        let t = fitted.transform(inner);
+        let dx = (insets[2] - insets[0]) / 2.0;
+        let dy = (insets[3] - insets[1]) / 2.0;
+        let center = t.invert([inner[0] / 2.0 + dx, inner[1] / 2.0 + dy]);
+        let (center_lon, center_lat) = lonlat(center);
+        View {
+            center_lon,
+            center_lat,
+            zoom: fitted.zoom,
+        }
+    }
+
     /// Metres on the ground per canvas point at the centre of the view.
     pub fn meters_per_point(&self) -> f64 {
         EARTH_CIRCUMFERENCE_M * self.center_lat.to_radians().cos() / self.world_points()

@@ -149,7 +149,7 @@ impl Style {
             attribution_size: 11.0,
             title_size: 24.0,
             date_size: 18.0,
-            unit_border_width: 1.2,
+            unit_border_width: 1.0,
             marker_min_radius: 4.5,
         }
     }

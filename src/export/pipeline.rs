@@ -1,0 +1,140 @@
+//! Frames are made on worker threads and consumed in order on the calling thread, so one thread
+//! can write an animation while the others render what comes next.
+
+use super::{ExportError, Progress};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+/// Runs `work(i)` for every `i` in `0..count` on up to `threads` threads and hands the results,
+/// in order, to `sink`. Workers stay at most a few frames ahead of `sink`, which bounds memory.
+/// Stops early on the first error or when `progress` is cancelled.
+pub fn ordered<T: Send>(
+    count: usize,
+    threads: usize,
+    progress: &Progress,
+    work: impl Fn(usize) -> Result<T, ExportError> + Sync,
+    mut sink: impl FnMut(usize, T) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let threads = threads.clamp(1, count.max(1));
+    let ahead = 2 * threads;
+    let next = AtomicUsize::new(0);
+    let consumed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Result<T, ExportError>)>(threads);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, consumed, stop, work) = (&next, &consumed, &stop, &work);
+            scope.spawn(move || {
+                loop {
+                    if stop.load(Ordering::Relaxed) || progress.cancelled() {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    while i >= consumed.load(Ordering::Relaxed) + ahead
+                        && !stop.load(Ordering::Relaxed)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    if tx.send((i, work(i))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        let mut outcome = Ok(());
+        'receive: for (i, result) in rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                if let Err(e) = result.and_then(|t| sink(want, t)) {
+                    outcome = Err(e);
+                    break 'receive;
+                }
+                want += 1;
+                consumed.store(want, Ordering::Relaxed);
+            }
+        }
+        // Let the workers go: they see `stop`, or their next send fails once `rx` is gone.
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
+        outcome?;
+        if want < count {
+            return Err(if progress.cancelled() {
+                ExportError::Cancelled
+            } else {
+                ExportError::Write("a frame could not be rendered".into())
+            });
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_arrive_in_order_from_several_threads() {
+        let mut seen = Vec::new();
+        let progress = Progress::default();
+        ordered(
+            50,
+            4,
+            &progress,
+            |i| {
+                // Later frames finish first.
+                std::thread::sleep(std::time::Duration::from_micros((50 - i as u64) * 20));
+                Ok(i * 10)
+            },
+            |i, v| {
+                seen.push((i, v));
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen, (0..50).map(|i| (i, i * 10)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_first_error_stops_everything() {
+        let progress = Progress::default();
+        let mut sunk = 0;
+        let result = ordered(
+            100,
+            2,
+            &progress,
+            |i| {
+                if i == 7 {
+                    Err(ExportError::Write("seven".into()))
+                } else {
+                    Ok(i)
+                }
+            },
+            |_, _| {
+                sunk += 1;
+                Ok(())
+            },
+        );
+        assert_eq!(result, Err(ExportError::Write("seven".into())));
+        assert_eq!(sunk, 7);
+    }
+
+    #[test]
+    fn cancelling_stops_with_cancelled() {
+        let progress = Progress::default();
+        let result = ordered(100, 2, &progress, Ok, |i, _| {
+            if i == 3 {
+                progress.cancel();
+            }
+            Ok(())
+        });
+        assert_eq!(result, Err(ExportError::Cancelled));
+    }
+}

@@ -1,0 +1,256 @@
+//! Animated GIF: frames share one palette (the style's exact colours first, then colours learned
+//! from a representative frame), and each frame after the first stores only the rectangle that
+//! changed. Mapping pixels to the palette ([`Indexer`]) is separate from writing, so frames can
+//! be indexed on several threads while one thread writes them in order.
+
+use color_quant::NeuQuant;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Write;
+use std::sync::Arc;
+
+/// At most this many of the 256 palette entries hold exact style colours.
+const MAX_EXACT: usize = 128;
+/// The learned part of the palette is taken from about this many sample pixels.
+const SAMPLE_PIXELS: usize = 160_000;
+
+/// The 256 colours every frame of one GIF uses.
+#[derive(Debug, Clone)]
+pub struct Palette {
+    colours: Arc<Vec<[u8; 3]>>,
+}
+
+impl Palette {
+    /// `exact` colours are kept exactly; the rest are learned from `sample` (opaque RGBA bytes
+    /// of a representative frame).
+    pub fn new(exact: &[[u8; 3]], sample: &[u8]) -> Palette {
+        let mut colours: Vec<[u8; 3]> = Vec::with_capacity(256);
+        for c in exact {
+            if !colours.contains(c) && colours.len() < MAX_EXACT {
+                colours.push(*c);
+            }
+        }
+        // Every n-th pixel is enough to learn the anti-aliased edges and text shades.
+        let pixels = sample.len() / 4;
+        let stride = (pixels / SAMPLE_PIXELS).max(1);
+        let thinned: Vec<u8> = sample
+            .chunks_exact(4)
+            .step_by(stride)
+            .flatten()
+            .copied()
+            .collect();
+        if !thinned.is_empty() {
+            let learned = NeuQuant::new(10, 256 - colours.len(), &thinned).color_map_rgb();
+            for c in learned.chunks_exact(3) {
+                let c = [c[0], c[1], c[2]];
+                if colours.len() < 256 && !colours.contains(&c) {
+                    colours.push(c);
+                }
+            }
+        }
+        Palette {
+            colours: Arc::new(colours),
+        }
+    }
+
+    /// The palette as the flat RGB bytes a GIF stores.
+    fn flat(&self) -> Vec<u8> {
+        self.colours.iter().flatten().copied().collect()
+    }
+
+    /// The entry nearest to `c`, weighting green most as the eye does.
+    fn nearest(&self, c: [u8; 3]) -> u8 {
+        let d = |p: &[u8; 3]| -> i32 {
+            let (dr, dg, db) = (
+                i32::from(p[0]) - i32::from(c[0]),
+                i32::from(p[1]) - i32::from(c[1]),
+                i32::from(p[2]) - i32::from(c[2]),
+            );
+            2 * dr * dr + 4 * dg * dg + 3 * db * db
+        };
+        self.colours
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, p)| d(p))
+            .map_or(0, |(i, _)| u8::try_from(i).unwrap_or(u8::MAX))
+    }
+}
+
+/// A hasher for packed RGB keys: one multiplication instead of SipHash.
+#[derive(Default)]
+struct RgbHasher(u64);
+
+impl Hasher for RgbHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Maps pixels to a palette, remembering every colour it has seen.
+#[derive(Clone)]
+pub struct Indexer {
+    palette: Palette,
+    cache: HashMap<u32, u8, BuildHasherDefault<RgbHasher>>,
+}
+
+impl Indexer {
+    pub fn new(palette: &Palette) -> Indexer {
+        Indexer {
+            palette: palette.clone(),
+            cache: HashMap::default(),
+        }
+    }
+
+    /// The palette indices of opaque RGBA bytes.
+    pub fn index(&mut self, rgba: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(rgba.len() / 4);
+        // Maps have long runs of one colour: check the previous pixel before the cache.
+        let mut last: Option<(u32, u8)> = None;
+        for p in rgba.chunks_exact(4) {
+            let key = u32::from(p[0]) << 16 | u32::from(p[1]) << 8 | u32::from(p[2]);
+            let i = match last {
+                Some((k, i)) if k == key => i,
+                _ => {
+                    let palette = &self.palette;
+                    let i = *self
+                        .cache
+                        .entry(key)
+                        .or_insert_with(|| palette.nearest([p[0], p[1], p[2]]));
+                    last = Some((key, i));
+                    i
+                }
+            };
+            out.push(i);
+        }
+        out
+    }
+}
+
+/// Writes indexed frames of one size into an animated GIF that loops forever.
+pub struct GifWriter<W: Write> {
+    encoder: gif::Encoder<W>,
+    size: [u16; 2],
+    previous: Option<Vec<u8>>,
+}
+
+impl<W: Write> GifWriter<W> {
+    /// Starts a GIF of `size` pixels with one global palette.
+    pub fn new(out: W, size: [u32; 2], palette: &Palette) -> Result<Self, String> {
+        let too_big = || {
+            format!(
+                "a GIF can be at most 65535 pixels wide and high, not {}x{}",
+                size[0], size[1]
+            )
+        };
+        let w = u16::try_from(size[0]).map_err(|_| too_big())?;
+        let h = u16::try_from(size[1]).map_err(|_| too_big())?;
+        let mut encoder =
+            gif::Encoder::new(out, w, h, &palette.flat()).map_err(|e| e.to_string())?;
+        encoder
+            .set_repeat(gif::Repeat::Infinite)
+            .map_err(|e| e.to_string())?;
+        Ok(GifWriter {
+            encoder,
+            size: [w, h],
+            previous: None,
+        })
+    }
+
+    /// Adds a frame of palette indices (from an [`Indexer`] on this writer's palette), shown for
+    /// `delay_cs` hundredths of a second.
+    pub fn add(&mut self, indexed: Vec<u8>, delay_cs: u16) -> Result<(), String> {
+        let [w, h] = self.size.map(usize::from);
+        if indexed.len() != w * h {
+            return Err(format!(
+                "a frame of {} pixels does not fit a {w}x{h} GIF",
+                indexed.len()
+            ));
+        }
+        let (x0, y0, x1, y1) = match &self.previous {
+            None => (0, 0, w, h),
+            Some(prev) => changed_rect(prev, &indexed, w).unwrap_or((0, 0, 1, 1)),
+        };
+        let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
+        for y in y0..y1 {
+            buffer.extend_from_slice(&indexed[y * w + x0..y * w + x1]);
+        }
+        let side = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+        let frame = gif::Frame {
+            delay: delay_cs,
+            dispose: gif::DisposalMethod::Keep,
+            left: side(x0),
+            top: side(y0),
+            width: side(x1 - x0),
+            height: side(y1 - y0),
+            buffer: buffer.into(),
+            ..gif::Frame::default()
+        };
+        self.encoder
+            .write_frame(&frame)
+            .map_err(|e| e.to_string())?;
+        self.previous = Some(indexed);
+        Ok(())
+    }
+
+    /// Ends the GIF.
+    pub fn finish(self) -> Result<W, String> {
+        self.encoder.into_inner().map_err(|e| e.to_string())
+    }
+}
+
+/// The smallest rectangle (x0, y0, x1, y1; ends excluded) holding every pixel that differs, or
+/// `None` when the frames are the same.
+fn changed_rect(prev: &[u8], next: &[u8], width: usize) -> Option<(usize, usize, usize, usize)> {
+    let rows = || {
+        prev.chunks_exact(width)
+            .zip(next.chunks_exact(width))
+            .enumerate()
+    };
+    let y0 = rows().find(|(_, (a, b))| a != b)?.0;
+    let y1 = rows().rev().find(|(_, (a, b))| a != b)?.0 + 1;
+    let (mut x0, mut x1) = (width, 0);
+    for (_, (a, b)) in rows().skip(y0).take(y1 - y0) {
+        if let Some(first) = a.iter().zip(b).position(|(p, q)| p != q) {
+            x0 = x0.min(first);
+            let last = a.iter().zip(b).rposition(|(p, q)| p != q).unwrap_or(first);
+            x1 = x1.max(last + 1);
+        }
+    }
+    Some((x0, y0, x1, y1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_changed_rectangle_is_tight() {
+        let w = 5;
+        let a = vec![0u8; 20];
+        let mut b = a.clone();
+        b[w + 1] = 1;
+        b[2 * w + 3] = 1;
+        assert_eq!(changed_rect(&a, &b, w), Some((1, 1, 4, 3)));
+        assert_eq!(changed_rect(&a, &a, w), None);
+    }
+
+    #[test]
+    fn exact_colours_map_to_themselves() {
+        let exact = [[227, 93, 35], [253, 250, 242]];
+        let sample: Vec<u8> = (0..=255u8).flat_map(|v| [v, 255 - v, v / 2, 255]).collect();
+        let palette = Palette::new(&exact, &sample);
+        let mut indexer = Indexer::new(&palette);
+        let pixels = [227, 93, 35, 255, 253, 250, 242, 255, 227, 93, 35, 255];
+        let indexed = indexer.index(&pixels);
+        assert_eq!(indexed, vec![0, 1, 0]);
+        assert_eq!(palette.colours[0], exact[0]);
+    }
+}
