@@ -125,3 +125,60 @@ fn nothing_selected_shows_the_days_national_events() {
     h.get_by_label("The country goes offline");
     h.get_by_label("Mamin's government resigns");
 }
+
+#[test]
+fn ctrl_e_opens_the_export_dialog() {
+    let mut h = harness("2022-01-05T12:00", None);
+    assert!(h.query_by_label("Format:").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Format:");
+    h.get_by_label("Current view");
+}
+
+/// Steps the app until the export dialog reports an outcome (the export runs on its own thread).
+fn wait_for_export(h: &mut Harness<'_, App>, text: &str) {
+    for _ in 0..600 {
+        h.run_steps(1);
+        if h.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("the export dialog never said {text:?}");
+}
+
+#[test]
+fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lesson.svg");
+    let mut h = harness("2022-01-06T12:00", None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("SVG").click();
+    h.get_by_role_and_label(Role::TextInput, "File:").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "File:")
+        .type_text(&out.display().to_string());
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_export(&mut h, "Saved");
+    let first = std::fs::read_to_string(&out).unwrap();
+    assert!(first.contains("Thursday 6 January 2022, 12:00"));
+    assert!(first.contains(r#"id="KZ-MAN""#));
+
+    // A second export to the same file asks first, and writes nothing until told to.
+    std::fs::write(&out, "a researcher's notes").unwrap();
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run_steps(3);
+    h.get_by_label_contains("already exists. Replace it?");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "a researcher's notes"
+    );
+    h.get_by_role_and_label(Role::Button, "Replace").click();
+    wait_for_export(&mut h, "Saved");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
+}

@@ -40,6 +40,9 @@ pub struct App {
     /// The last scene painted on the map, and where: for clicks, tooltips and tests.
     pub(super) last_scene: Option<Scene>,
     pub(super) last_map_rect: egui::Rect,
+    /// The view and size (points) of the last painted map, for "current view" exports.
+    pub(super) last_view: Option<(View, [f32; 2])>,
+    pub(super) export: super::export::ExportDialog,
     pub(super) screenshot: Option<ScreenshotJob>,
     /// A message for the user (a start option that could not be honoured, say).
     pub(super) notice: Option<String>,
@@ -92,6 +95,8 @@ impl App {
             style: Style::classroom(),
             last_scene: None,
             last_map_rect: egui::Rect::NOTHING,
+            last_view: None,
+            export: super::export::ExportDialog::default(),
             screenshot: options.screenshot_to.clone().map(ScreenshotJob::new),
             notice: None,
             save_state: !options.fresh,
@@ -240,6 +245,14 @@ impl App {
             }
             Action::SetLegend(on) => self.persisted.legend = on,
             Action::ShowAbout(open) => self.about_open = open,
+            Action::ShowExport(open) => {
+                if open {
+                    self.export.open_for(self.instant, atlas.data.meta.clock);
+                } else {
+                    self.export.open = false;
+                }
+            }
+            Action::CopyImage => self.copy_image(ctx, &atlas),
             Action::OpenUrl(url) => {
                 if crate::data::is_http_url(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -247,6 +260,54 @@ impl App {
             }
         }
         ctx.request_repaint();
+    }
+
+    /// Puts the map as shown (with its title, date and legend) on the clipboard.
+    fn copy_image(&mut self, ctx: &egui::Context, atlas: &Atlas) {
+        let Some((view, size)) = self.last_view else {
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let pixels = [
+            (size[0] * ppp).round().max(1.0) as u32,
+            (size[1] * ppp).round().max(1.0) as u32,
+        ];
+        let style = Style::classroom();
+        let scene = crate::scene::build(&crate::scene::SceneInput {
+            atlas,
+            instant: self.instant,
+            view,
+            size,
+            scale: 1.0,
+            lang: self.persisted.lang,
+            lod: crate::scene::Lod::for_zoom(view.zoom),
+            mode: self.persisted.mode,
+            selected: self.selected,
+            hovered: None,
+            context: true,
+            overlay: crate::scene::OverlayParts {
+                title: Some(atlas.data.meta.name.get(self.persisted.lang).to_owned()),
+                date: true,
+                legend: true,
+                scale_bar: true,
+                attribution: true,
+                progress: None,
+                tiles_credit: None,
+            },
+            style: &style,
+        });
+        match crate::paint::raster::render(&scene, pixels, ppp) {
+            Ok(pixmap) => {
+                let rgba = crate::paint::raster::rgba(&pixmap);
+                let image = egui::ColorImage::from_rgba_unmultiplied(
+                    [pixels[0] as usize, pixels[1] as usize],
+                    &rgba,
+                );
+                ctx.copy_image(image);
+                self.notice = Some("The map was copied to the clipboard.".into());
+            }
+            Err(e) => self.notice = Some(format!("The map could not be copied: {e}")),
+        }
     }
 
     /// Advances playback by the frame's duration.
@@ -294,6 +355,7 @@ impl eframe::App for App {
         actions.extend(details::show(ui, self));
         actions.extend(map::show(ui, self));
         actions.extend(about::show(&ctx, self));
+        actions.extend(super::export::show(&ctx, self));
         for action in actions {
             self.apply(&ctx, action);
         }

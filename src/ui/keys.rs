@@ -1,6 +1,6 @@
 //! The keyboard: ←/→ a day, Shift+←/→ an hour, PageUp/PageDown the previous or next change,
 //! Space play or pause, Home/End the first or last instant, +/− zoom, Escape clear the
-//! selection. Keys typed into a text field (the search box) are left alone.
+//! selection, Ctrl+E export. Keys typed into a text field (the search box) are left alone.
 
 use super::state::Action;
 use egui::{Key, Modifiers};
@@ -30,6 +30,7 @@ pub fn actions(ctx: &egui::Context) -> Vec<Action> {
         take(Modifiers::SHIFT, Key::Equals, Action::ZoomIn);
         take(Modifiers::NONE, Key::Minus, Action::ZoomOut);
         take(Modifiers::NONE, Key::Escape, Action::Select(None));
+        take(Modifiers::COMMAND, Key::E, Action::ShowExport(true));
         out
     })
 }

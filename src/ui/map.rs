@@ -139,6 +139,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
             clamp_zoom(&mut app.map_memory);
             app.last_map_rect = response.rect;
             if let Some(scene) = painted {
+                app.last_view = Some((scene.view, scene.size));
                 app.last_scene = Some(scene);
             }
             interact(app, &response, &mut actions);

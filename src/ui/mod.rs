@@ -4,6 +4,7 @@
 mod about;
 mod app;
 mod details;
+mod export;
 mod fonts;
 mod keys;
 mod map;

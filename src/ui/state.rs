@@ -82,5 +82,8 @@ pub enum Action {
     SetTiles(bool),
     SetLegend(bool),
     ShowAbout(bool),
+    ShowExport(bool),
+    /// Put the current map on the clipboard.
+    CopyImage,
     OpenUrl(String),
 }

@@ -69,22 +69,38 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                 actions.push(Action::SetMode(EventMode::DayOnly));
             }
             ui.separator();
-            let mut legend = app.persisted.legend;
-            if ui
-                .checkbox(&mut legend, tr(lang, Msg::LegendTitle))
-                .changed()
-            {
-                actions.push(Action::SetLegend(legend));
-            }
-            let mut tiles = app.persisted.tiles;
-            if ui
-                .checkbox(&mut tiles, tr(lang, Msg::OsmTiles))
-                .on_hover_text(tr(lang, Msg::OsmTilesHint))
-                .changed()
-            {
-                actions.push(Action::SetTiles(tiles));
-            }
+            ui.menu_button(tr(lang, Msg::ViewMenu), |ui| {
+                let mut legend = app.persisted.legend;
+                if ui
+                    .checkbox(&mut legend, tr(lang, Msg::LegendTitle))
+                    .changed()
+                {
+                    actions.push(Action::SetLegend(legend));
+                }
+                let mut tiles = app.persisted.tiles;
+                if ui
+                    .checkbox(&mut tiles, tr(lang, Msg::OsmTiles))
+                    .on_hover_text(tr(lang, Msg::OsmTilesHint))
+                    .changed()
+                {
+                    actions.push(Action::SetTiles(tiles));
+                }
+            });
             ui.separator();
+            if ui
+                .button(tr(lang, Msg::ExportMenu))
+                .on_hover_text(tr(lang, Msg::ExportMenuHint))
+                .clicked()
+            {
+                actions.push(Action::ShowExport(!app.export.open));
+            }
+            if ui
+                .button(tr(lang, Msg::CopyImage))
+                .on_hover_text(tr(lang, Msg::CopyImageHint))
+                .clicked()
+            {
+                actions.push(Action::CopyImage);
+            }
             if ui.button(tr(lang, Msg::AboutButton)).clicked() {
                 actions.push(Action::ShowAbout(!app.about_open));
             }
