@@ -419,7 +419,7 @@ pub fn tr(lang: Lang, msg: Msg) -> &'static str {
         ExportWholeCountry => "Whole country",
         ExportFrom => "From",
         ExportTo => "to",
-        ExportStep => "every",
+        ExportStep => "One frame every",
         ExportFile => "File:",
         ExportChoose => "Choose…",
         Cancel => "Cancel",

@@ -6,6 +6,12 @@ use qantar::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Ctrl+C or SIGTERM in the middle of an export: remove its temporary files, then stop as
+    // the signal asks.
+    let _ = ctrlc::set_handler(|| {
+        qantar::paint::remove_unfinished();
+        std::process::exit(130);
+    });
     // Usage errors exit with 1 like every other error (clap's own code would be 2).
     let args = match Cli::try_parse() {
         Ok(args) => args,

@@ -255,3 +255,53 @@ fn an_animation_goes_to_a_gif_or_to_numbered_frames() {
         stderr(&out)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_export_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    use nix::sys::signal::Signal;
+    for (signal, out) in [(Signal::SIGINT, "long.gif"), (Signal::SIGTERM, "frames/")] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_qantar"))
+            .current_dir(dir.path())
+            .args([
+                "export",
+                "--from",
+                "2022-01-01",
+                "--to",
+                "2022-01-25",
+                "--step",
+                "1h",
+            ])
+            .args(["--width", "640", "--height", "360", "--out", out])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        // Wait until it is writing: a temporary file here, or a staging folder in frames/.
+        let writing = || {
+            let here = listing(dir.path());
+            let frames = dir.path().join("frames");
+            here.iter().any(|n| n.starts_with(".qantar-"))
+                || (frames.is_dir() && listing(&frames).iter().any(|n| n.starts_with(".qantar-")))
+        };
+        for _ in 0..1500 {
+            if writing() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(writing(), "the export started writing");
+        let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).expect("a pid"));
+        nix::sys::signal::kill(pid, signal).expect("the signal is sent");
+        let status = child.wait().expect("the export ends");
+        assert_eq!(status.code(), Some(130), "{signal:?}");
+        let left: Vec<String> = listing(dir.path())
+            .into_iter()
+            .filter(|n| n != "frames")
+            .collect();
+        assert!(left.is_empty(), "{signal:?}: {left:?}");
+        if dir.path().join("frames").is_dir() {
+            assert!(listing(&dir.path().join("frames")).is_empty(), "{signal:?}");
+        }
+    }
+}

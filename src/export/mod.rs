@@ -343,6 +343,7 @@ fn write_frames(
                 e.kind()
             ))
         })?;
+    let _unfinished = crate::paint::Unfinished::new(staging.path());
     ordered(
         instants.len(),
         threads(),

@@ -8,7 +8,50 @@ pub mod raster;
 pub mod svg;
 
 use std::io::{BufWriter, Seek, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Temporary files and folders being written right now, so that an interrupted process can
+/// remove them (see [`remove_unfinished`]).
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Marks a temporary file or folder as unfinished while it lives.
+pub struct Unfinished(PathBuf);
+
+impl Unfinished {
+    pub fn new(path: &Path) -> Unfinished {
+        if let Ok(mut list) = UNFINISHED.lock() {
+            list.push(path.to_owned());
+        }
+        Unfinished(path.to_owned())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        if let Ok(mut list) = UNFINISHED.lock()
+            && let Some(i) = list.iter().position(|p| *p == self.0)
+        {
+            list.swap_remove(i);
+        }
+    }
+}
+
+/// Removes every temporary file and folder still being written. Called when the process is
+/// told to stop (Ctrl+C, SIGTERM), so that an interrupted export leaves nothing behind.
+pub fn remove_unfinished() {
+    let list = match UNFINISHED.lock() {
+        Ok(mut list) => std::mem::take(&mut *list),
+        Err(_) => return,
+    };
+    for path in list {
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(&path);
+        } else {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
 
 /// Something that can be written and sought, as PNG and GIF encoders need.
 pub trait WriteSeek: Write + Seek {}
@@ -42,6 +85,7 @@ pub fn write_atomically(
             e.kind()
         )
     })?;
+    let _unfinished = Unfinished::new(temp.path());
     {
         let mut writer = BufWriter::new(temp.as_file_mut());
         write(&mut writer)?;

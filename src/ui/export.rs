@@ -34,7 +34,25 @@ pub const PRESETS: [(Msg, [u32; 2]); 3] = [
 /// A running export.
 struct Job {
     progress: Arc<Progress>,
-    handle: JoinHandle<Result<Report, ExportError>>,
+    /// Taken when the export is collected.
+    handle: Option<JoinHandle<Result<Report, ExportError>>>,
+}
+
+impl Job {
+    fn finished(&self) -> bool {
+        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
+    }
+}
+
+impl Drop for Job {
+    /// A job still running when the window closes is stopped and waited for, so that it
+    /// removes its temporary files before the process ends.
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            self.progress.cancel();
+            let _ = handle.join();
+        }
+    }
 }
 
 /// The dialog's state. Transient: nothing here is saved between runs.
@@ -168,7 +186,7 @@ fn start(app: &mut App, ctx: &egui::Context) {
     let req = match request(app) {
         Ok(r) => r,
         Err(e) => {
-            app.export.outcome = Some((false, e));
+            app.export.outcome = Some((false, sentence(&e)));
             return;
         }
     };
@@ -190,7 +208,10 @@ fn start(app: &mut App, ctx: &egui::Context) {
     });
     app.export.confirm_replace = false;
     app.export.outcome = None;
-    app.export.job = Some(Job { progress, handle });
+    app.export.job = Some(Job {
+        progress,
+        handle: Some(handle),
+    });
 }
 
 pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
@@ -207,6 +228,8 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
         .collapsible(false)
         .resizable(false)
         .default_width(460.0)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             let busy = app.export.busy();
             ui.add_enabled_ui(!busy, |ui| {
@@ -268,6 +291,8 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
                         ui.add(egui::TextEdit::singleline(&mut d.from).desired_width(130.0));
                         ui.label(tr(lang, Msg::ExportTo));
                         ui.add(egui::TextEdit::singleline(&mut d.to).desired_width(130.0));
+                    });
+                    ui.horizontal(|ui| {
                         ui.label(tr(lang, Msg::ExportStep));
                         egui::ComboBox::from_id_salt("export-step")
                             .selected_text(d.step.clone())
@@ -302,11 +327,11 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
                 } else {
                     done as f32 / total as f32
                 };
-                ui.add(
-                    egui::ProgressBar::new(frac)
-                        .text(format!("{done} / {total}"))
-                        .show_percentage(),
-                );
+                ui.add(egui::ProgressBar::new(frac).text(format!(
+                    "{done} / {total} {} · {:.0}%",
+                    tr(lang, Msg::ExportFramesUnit),
+                    frac * 100.0
+                )));
                 if ui.button(tr(lang, Msg::Cancel)).clicked() {
                     job.progress.cancel();
                 }
@@ -364,14 +389,11 @@ fn poll(app: &mut App) {
         }
         app.export.picking = None;
     }
-    if app
-        .export
-        .job
-        .as_ref()
-        .is_some_and(|j| j.handle.is_finished())
-        && let Some(job) = app.export.job.take()
+    if app.export.job.as_ref().is_some_and(Job::finished)
+        && let Some(mut job) = app.export.job.take()
+        && let Some(handle) = job.handle.take()
     {
-        app.export.outcome = Some(match job.handle.join() {
+        app.export.outcome = Some(match handle.join() {
             Ok(Ok(report)) => (
                 true,
                 format!(
@@ -387,7 +409,7 @@ fn poll(app: &mut App) {
                     report.bytes.div_ceil(1024)
                 ),
             ),
-            Ok(Err(e)) => (false, e.to_string()),
+            Ok(Err(e)) => (false, sentence(&e.to_string())),
             Err(_) => (false, tr(lang, Msg::ExportCrashed).to_owned()),
         });
     }
@@ -415,4 +437,13 @@ fn pick_file(current: PathBuf, folder: bool) -> Receiver<Option<PathBuf>> {
         let _ = tx.send(choice);
     });
     rx
+}
+
+/// A message as a sentence: its first letter in capitals.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
