@@ -3,7 +3,9 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::Command;
 
 /// A copy of the default dataset in a temporary folder, to break on purpose.
@@ -14,17 +16,7 @@ struct Copy {
 impl Copy {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata");
-        for entry in std::fs::read_dir(&from).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|e| e == "json" || e == "geojson")
-            {
-                std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-            }
-        }
+        common::copy_geodata(dir.path());
         Copy { dir }
     }
 

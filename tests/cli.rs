@@ -6,7 +6,9 @@
     reason = "test helpers panic on a broken fixture"
 )]
 
-use std::path::Path;
+mod common;
+
+use common::copy_geodata;
 use std::process::{Command, Output};
 
 fn qantar(args: &[&str]) -> Output {
@@ -137,19 +139,4 @@ fn check_of_a_folder_copy_passes() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-/// Copies geodata/'s dataset files (not the build scripts) into `to`.
-pub fn copy_geodata(to: &Path) {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata");
-    for entry in std::fs::read_dir(&from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file()
-            && path
-                .extension()
-                .is_some_and(|e| e == "json" || e == "geojson")
-        {
-            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-        }
-    }
 }

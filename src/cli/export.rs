@@ -117,18 +117,13 @@ pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest
     };
     let format = Format::for_path(&args.out, matches!(when, When::Range { .. }))?;
     let size = Size::new(args.width, args.height, args.scale)?;
-    if format == Format::Gif && (size.pixels[0] > 4096 || size.pixels[1] > 4096) {
-        bail!(
-            "an animated GIF can be at most 4096 pixels a side; use a folder of PNG frames for more"
-        );
-    }
     let area = match &args.bbox {
         Some(b) => Area::BBox(parse_bbox(b)?),
         None => Area::Country,
     };
     let selected = match &args.select {
         Some(name) => Some(
-            find_place(atlas, name)
+            crate::data::find_place(&atlas.data, name, Lang::En)
                 .with_context(|| format!("--select {name}: no place has this name"))?,
         ),
         None => None,
@@ -150,18 +145,6 @@ pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest
         force: args.force,
         frame_ms: args.frame_ms,
     })
-}
-
-fn find_place(atlas: &Atlas, name: &str) -> Option<crate::data::Place> {
-    let data = &atlas.data;
-    data.city_by_id(name)
-        .map(crate::data::Place::City)
-        .or_else(|| data.unit_by_id(name).map(crate::data::Place::Unit))
-        .or_else(|| {
-            crate::data::search(data, name, Lang::En)
-                .first()
-                .map(|h| h.place)
-        })
 }
 
 /// Runs `qantar export`, with a progress bar on a terminal.

@@ -18,4 +18,4 @@ mod search;
 pub use error::{LineIndex, LoadError, Problem};
 pub use load::{Dir, Embedded, Files, is_http_url, load};
 pub use model::*;
-pub use search::{SearchHit, normalize, search};
+pub use search::{SearchHit, find_place, normalize, search};

@@ -36,6 +36,15 @@ pub fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// The place `name` means: a city or unit id (`oral`, `KZ-MAN`) first, else the best search
+/// hit for it in any of its names.
+pub fn find_place(data: &Dataset, name: &str, lang: Lang) -> Option<Place> {
+    data.city_by_id(name)
+        .map(Place::City)
+        .or_else(|| data.unit_by_id(name).map(Place::Unit))
+        .or_else(|| search(data, name, lang).first().map(|h| h.place))
+}
+
 /// Places whose names match `query`, best first: exact names, then names that start with the
 /// query, then names that contain it; cities before units of the same rank.
 pub fn search(data: &Dataset, query: &str, lang: Lang) -> Vec<SearchHit> {

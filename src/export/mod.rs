@@ -12,6 +12,10 @@ pub use size::{MAX_SIDE, Size};
 
 use pipeline::ordered;
 
+/// The largest side of an animated GIF: frames this big already make files of hundreds of
+/// megabytes; a folder of PNG frames takes anything up to [`MAX_SIDE`].
+pub const MAX_GIF_SIDE: u32 = 4096;
+
 use crate::atlas::Atlas;
 use crate::data::Place;
 use crate::i18n::Lang;
@@ -263,6 +267,11 @@ pub fn would_replace(req: &ExportRequest) -> Option<PathBuf> {
 /// the request is impossible; a failure while writing leaves no partial file.
 pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Report, ExportError> {
     let instants = instants_of(req)?;
+    if req.format == Format::Gif && req.size.pixels.iter().any(|&side| side > MAX_GIF_SIDE) {
+        return Err(ExportError::Size(format!(
+            "an animated GIF can be at most {MAX_GIF_SIDE} pixels a side; export PNG frames to a folder for more"
+        )));
+    }
     progress.total.store(instants.len(), Ordering::Relaxed);
     progress.done.store(0, Ordering::Relaxed);
     if req.format == Format::PngFrames {

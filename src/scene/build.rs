@@ -42,6 +42,7 @@ pub struct OverlayParts {
 }
 
 /// Everything a scene is built from.
+#[derive(Clone)]
 pub struct SceneInput<'a> {
     pub atlas: &'a Atlas,
     pub instant: Instant,
@@ -198,7 +199,6 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         3.0 * s,
     );
 
-    let clock = data.meta.clock;
     Scene {
         size: input.size,
         view: input.view,
@@ -229,21 +229,46 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 shapes: overlay,
             },
         ],
-        meta: SceneMeta {
-            title: input
-                .overlay
-                .title
-                .clone()
-                .unwrap_or_else(|| data.meta.name.get(input.lang).to_owned()),
-            instant: clock.iso(input.instant),
-            instant_text: format!(
-                "{} ({})",
-                clock.long_text(input.lang, input.instant),
-                data.meta.clock_label.get(input.lang)
-            ),
-            dataset: format!("{} {}", data.meta.id, data.meta.version),
-            sources: data.meta.attribution.clone(),
-        },
+        meta: meta(input),
+    }
+}
+
+/// Only the background and the context layer (neighbours, water, rivers): the basemap drawn
+/// under online tiles, which shows wherever tiles are missing.
+pub fn build_basemap(input: &SceneInput<'_>) -> Scene {
+    let t = input.view.transform(input.size);
+    let mut context = Vec::new();
+    context_shapes(input, &t, &mut context);
+    Scene {
+        size: input.size,
+        view: input.view,
+        background: Some(input.style.background),
+        layers: vec![Layer {
+            kind: LayerKind::Context,
+            shapes: context,
+        }],
+        meta: meta(input),
+    }
+}
+
+/// What a scene says about itself: title, instant, dataset and sources.
+fn meta(input: &SceneInput<'_>) -> SceneMeta {
+    let data = &input.atlas.data;
+    let clock = data.meta.clock;
+    SceneMeta {
+        title: input
+            .overlay
+            .title
+            .clone()
+            .unwrap_or_else(|| data.meta.name.get(input.lang).to_owned()),
+        instant: clock.iso(input.instant),
+        instant_text: format!(
+            "{} ({})",
+            clock.long_text(input.lang, input.instant),
+            data.meta.clock_label.get(input.lang)
+        ),
+        dataset: format!("{} {}", data.meta.id, data.meta.version),
+        sources: data.meta.attribution.clone(),
     }
 }
 

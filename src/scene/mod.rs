@@ -15,7 +15,7 @@ mod overlay;
 mod project;
 mod style;
 
-pub use build::{EventMode, OverlayParts, SceneInput, build};
+pub use build::{EventMode, OverlayParts, SceneInput, build, build_basemap};
 pub use geometry::{GeometryCache, Lod};
 pub use project::{View, lonlat, mercator};
 pub use style::{Rgba, Style};

@@ -317,43 +317,16 @@ fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     };
     rows.push(entry(Swatch::Sizes, tr(lang, size_text)));
     // The severity ramp last, so that column layouts keep it together.
-    rows.extend([
-        entry(
-            Swatch::Dot {
-                fill: style.marker_fill[3],
-                radius: dot,
-            },
-            tr(lang, Msg::LegendViolence),
-        ),
-        entry(
-            Swatch::Dot {
-                fill: style.marker_fill[2],
-                radius: dot,
-            },
-            tr(lang, Msg::LegendClash),
-        ),
-        entry(
-            Swatch::Dot {
-                fill: style.marker_fill[1],
-                radius: dot,
-            },
-            tr(lang, Msg::LegendProtest),
-        ),
-        entry(
-            Swatch::Dot {
-                fill: style.marker_fill[0],
-                radius: dot,
-            },
-            tr(lang, Msg::LegendOther),
-        ),
-        entry(
-            Swatch::Dot {
-                fill: style.marker_idle,
-                radius: dot,
-            },
-            tr(lang, Msg::LegendIdle),
-        ),
-    ]);
+    rows.extend(
+        [
+            (style.marker_fill[3], Msg::LegendViolence),
+            (style.marker_fill[2], Msg::LegendClash),
+            (style.marker_fill[1], Msg::LegendProtest),
+            (style.marker_fill[0], Msg::LegendOther),
+            (style.marker_idle, Msg::LegendIdle),
+        ]
+        .map(|(fill, text)| entry(Swatch::Dot { fill, radius: dot }, tr(lang, text))),
+    );
     rows
 }
 

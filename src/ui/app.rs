@@ -4,7 +4,7 @@ use super::screenshot::ScreenshotJob;
 use super::state::{Action, Persisted, SPEEDS, StartOptions};
 use super::{about, details, keys, map, timeline, toolbar};
 use crate::atlas::Atlas;
-use crate::data::{Place, search};
+use crate::data::Place;
 use crate::scene::{Scene, Style, View};
 use crate::time::Instant;
 use std::sync::Arc;
@@ -136,15 +136,7 @@ impl App {
     /// The place with this id or name, if any.
     pub fn find_place(&self, name: &str) -> Option<Place> {
         let atlas = self.atlas.as_ref()?;
-        let data = &atlas.data;
-        data.city_by_id(name)
-            .map(Place::City)
-            .or_else(|| data.unit_by_id(name).map(Place::Unit))
-            .or_else(|| {
-                search(data, name, self.persisted.lang)
-                    .first()
-                    .map(|h| h.place)
-            })
+        crate::data::find_place(&atlas.data, name, self.persisted.lang)
     }
 
     pub fn atlas(&self) -> Option<&Arc<Atlas>> {

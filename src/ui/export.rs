@@ -162,11 +162,6 @@ fn request(app: &App) -> Result<ExportRequest, String> {
     let out = d.fixed_path();
     let format =
         Format::for_path(&out, matches!(when, When::Range { .. })).map_err(|e| e.to_string())?;
-    if format == Format::Gif && (size.pixels[0] > 4096 || size.pixels[1] > 4096) {
-        return Err(
-            "an animated GIF can be at most 4096 pixels a side; choose frames for more".into(),
-        );
-    }
     Ok(ExportRequest {
         out,
         format,

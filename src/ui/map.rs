@@ -72,26 +72,35 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                     .tiles
                     .then(|| "© OpenStreetMap contributors".to_owned()),
             };
-            let (instant, mode, selected, hovered) =
-                (app.instant, app.persisted.mode, app.selected, app.hovered);
-            let context = !app.persisted.tiles;
+            // The view before this frame's gestures; the map plugin gets the one after.
+            let view = View {
+                center_lon: app.map_memory.detached().unwrap_or(center).x(),
+                center_lat: app.map_memory.detached().unwrap_or(center).y(),
+                zoom: app.map_memory.zoom(),
+            };
+            let input = SceneInput {
+                atlas: &atlas,
+                instant: app.instant,
+                view,
+                size,
+                scale: 1.0,
+                lang,
+                lod: Lod::for_zoom(view.zoom),
+                mode: app.persisted.mode,
+                selected: app.selected,
+                hovered: app.hovered,
+                context: !app.persisted.tiles,
+                overlay,
+                style: &style,
+            };
             let mut painted: Option<Scene> = None;
             let plugin = ScenePlugin {
                 make_scene: Box::new(|view: View, size: [f32; 2]| {
                     scene::build(&SceneInput {
-                        atlas: &atlas,
-                        instant,
                         view,
                         size,
-                        scale: 1.0,
-                        lang,
                         lod: Lod::for_zoom(view.zoom),
-                        mode,
-                        selected,
-                        hovered,
-                        context,
-                        overlay,
-                        style: &style,
+                        ..input.clone()
                     })
                 }),
                 out: &mut painted,
@@ -99,26 +108,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
             let before = (app.map_memory.zoom(), app.map_memory.detached());
             if app.persisted.tiles {
                 // Under the tiles: the vector basemap, which shows wherever tiles are missing
-                // (offline, or still loading). It uses the view before this frame's gestures.
-                let view = View {
-                    center_lon: app.map_memory.detached().unwrap_or(center).x(),
-                    center_lat: app.map_memory.detached().unwrap_or(center).y(),
-                    zoom: app.map_memory.zoom(),
-                };
-                let under = scene::build(&SceneInput {
-                    atlas: &atlas,
-                    instant,
-                    view,
-                    size,
-                    scale: 1.0,
-                    lang,
-                    lod: Lod::for_zoom(view.zoom),
-                    mode,
-                    selected: None,
-                    hovered: None,
-                    context: true,
-                    overlay: OverlayParts::default(),
+                // (offline, or still loading).
+                let under = scene::build_basemap(&SceneInput {
                     style: &app.style,
+                    ..input.clone()
                 });
                 paint(&ui.painter_at(rect), rect.min, &under, |k| {
                     k == LayerKind::Context

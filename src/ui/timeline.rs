@@ -56,15 +56,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                 (Msg::DayBack, Msg::DayBackHint, Action::StepDays(-1)),
                 (Msg::HourBack, Msg::HourBackHint, Action::StepHours(-1)),
             ];
-            for (label, hint, action) in buttons {
-                if ui
-                    .button(tr(lang, label))
-                    .on_hover_text(tr(lang, hint))
-                    .clicked()
-                {
-                    actions.push(action);
-                }
-            }
+            step_buttons(ui, lang, &buttons, &mut actions);
             let play = if app.playing { Msg::Pause } else { Msg::Play };
             if ui
                 .button(RichText::new(tr(lang, play)).strong())
@@ -79,15 +71,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                 (Msg::NextChange, Msg::NextChangeHint, Action::NextChange),
                 (Msg::ToEnd, Msg::ToEndHint, Action::Last),
             ];
-            for (label, hint, action) in buttons {
-                if ui
-                    .button(tr(lang, label))
-                    .on_hover_text(tr(lang, hint))
-                    .clicked()
-                {
-                    actions.push(action);
-                }
-            }
+            step_buttons(ui, lang, &buttons, &mut actions);
             ui.separator();
             let speed = app.persisted.speed.min(SPEEDS.len() - 1);
             egui::ComboBox::from_label(tr(lang, Msg::Speed))
@@ -210,5 +194,23 @@ fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
     painter.circle_filled(pos2(x, bars.top() - 2.0), 6.0, Color32::BLACK);
     if response.has_focus() {
         painter.rect_stroke(rect, 4.0, ui.visuals().selection.stroke, StrokeKind::Inside);
+    }
+}
+
+/// A row of buttons: (label, hint, what a click does).
+fn step_buttons(
+    ui: &mut egui::Ui,
+    lang: crate::i18n::Lang,
+    buttons: &[(Msg, Msg, Action)],
+    actions: &mut Vec<Action>,
+) {
+    for (label, hint, action) in buttons {
+        if ui
+            .button(tr(lang, *label))
+            .on_hover_text(tr(lang, *hint))
+            .clicked()
+        {
+            actions.push(action.clone());
+        }
     }
 }
