@@ -33,7 +33,7 @@ fn request(out: &Path, when: When) -> ExportRequest {
     }
 }
 
-fn at(atlas: &Atlas, when: &str) -> qantar::time::Instant {
+fn at(atlas: &Atlas, when: &str) -> qantar::clock::Instant {
     atlas
         .data
         .meta

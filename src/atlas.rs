@@ -2,8 +2,8 @@
 //! the prepared geometry. Shared (behind an `Arc`) by the window and the exporters.
 
 use crate::data::{Dataset, LoadError};
-use crate::scene::GeometryCache;
-use crate::time::Timeline;
+use crate::geometry::GeometryCache;
+use crate::timeline::Timeline;
 use std::path::Path;
 use std::sync::Arc;
 

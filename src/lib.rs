@@ -11,11 +11,13 @@
 
 pub mod atlas;
 pub mod cli;
+pub mod clock;
 pub mod data;
 pub mod export;
+pub mod geometry;
 pub mod i18n;
 pub mod paint;
 pub mod scene;
 pub mod text;
-pub mod time;
+pub mod timeline;
 pub mod ui;

@@ -2,9 +2,9 @@
 //! precision flags), shared by the CLI, the window and the exports so that all of them say the
 //! same thing the same way.
 
+use crate::clock::Clock;
 use crate::data::{Dataset, Event, FigureValue, Period, Qualifier, TimeOfDay};
 use crate::i18n::{Lang, Msg, tr};
-use crate::time::Clock;
 use chrono::NaiveDate;
 
 /// The time of an event as shown in a list for `day`: "16:37", "about 20:30",

@@ -3,7 +3,7 @@
 
 use geo::Intersects;
 use qantar::data::{Dataset, Place, UnitKind, is_http_url};
-use qantar::time::Timeline;
+use qantar::timeline::Timeline;
 
 fn dataset() -> Dataset {
     Dataset::embedded().unwrap_or_else(|e| panic!("{}", e.problems().join("\n")))

@@ -4,9 +4,10 @@
 #![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
 
 use qantar::cli::Summary;
+use qantar::clock::Instant;
 use qantar::data::Dataset;
 use qantar::i18n::Lang;
-use qantar::time::{Instant, Timeline};
+use qantar::timeline::Timeline;
 
 /// (unit, declared, lifted) in Nur-Sultan time. The thirteen units of the "from 5 January"
 /// decree have no known hour; the atlas shows them from 23:00 ("late on 5 January").
@@ -146,6 +147,6 @@ fn the_decree_for_the_remaining_regions_shows_at_the_same_minute_as_its_periods(
         .data
         .event_by_id("2022-01-05-emergency-all-regions")
         .unwrap();
-    let shown_from = qantar::time::effective_start(f.data.event(decree));
+    let shown_from = qantar::timeline::effective_start(f.data.event(decree));
     assert_eq!(shown_from, f.at("2022-01-05T23:00"));
 }

@@ -5,8 +5,9 @@
 
 use qantar::atlas::Atlas;
 use qantar::export::{self, Area, ExportError, ExportRequest, Format, Progress, Size, When};
+use qantar::geometry::mercator;
 use qantar::i18n::Lang;
-use qantar::scene::{EventMode, Style, mercator};
+use qantar::scene::{EventMode, Style};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -80,7 +81,7 @@ fn svg_statuses_follow_the_time_model_at_every_boundary_minute() {
             for (id, status) in statuses {
                 let unit = data.unit_by_id(&id).expect("a known unit");
                 let expected = match atlas.timeline.status_at(data, unit, t) {
-                    Some(p) => data.period(p).status.clone(),
+                    Some(p) => data.meta.status(data.period(p).status).key.clone(),
                     None => "none".to_owned(),
                 };
                 assert_eq!(status, expected, "{id} at {when}");

@@ -2,8 +2,9 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
 
+use qantar::clock::Instant;
 use qantar::data::Dataset;
-use qantar::time::{Instant, Timeline, effective_start};
+use qantar::timeline::{Timeline, effective_start};
 
 fn fixture() -> (Dataset, Timeline) {
     let data = Dataset::embedded().unwrap();

@@ -6,6 +6,7 @@ use egui::{Key, Modifiers, PointerButton};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use qantar::data::Place;
+use qantar::scene::PolygonClass;
 use qantar::ui::{App, SEARCH_LABEL, StartOptions};
 
 fn harness(at: &str, select: Option<&str>) -> Harness<'static, App> {
@@ -28,8 +29,12 @@ fn place(harness: &Harness<'_, App>, id: &str) -> Place {
 
 fn unit_status(harness: &Harness<'_, App>, id: &str) -> Option<String> {
     let scene = harness.state().last_scene().unwrap();
+    let data = &harness.state().atlas().unwrap().data;
     scene.shapes().find_map(|(_, s)| match s {
-        qantar::scene::Shape::Polygon(p) if p.id == id => Some(p.status.clone()),
+        qantar::scene::Shape::Polygon(p) if p.id == id => match p.class {
+            PolygonClass::Unit { status } => Some(status.map(|i| data.meta.status(i).key.clone())),
+            _ => None,
+        },
         _ => None,
     })?
 }

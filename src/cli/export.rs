@@ -93,7 +93,7 @@ pub fn parse_bbox(text: &str) -> anyhow::Result<Rect<f64>> {
 pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest> {
     let clock = atlas.data.meta.clock;
     let tl = &atlas.timeline;
-    let when_of = |flag: &str, text: &str| -> anyhow::Result<crate::time::Instant> {
+    let when_of = |flag: &str, text: &str| -> anyhow::Result<crate::clock::Instant> {
         let t = clock
             .parse_when(text)
             .with_context(|| format!("--{flag} {text}"))?;

@@ -9,7 +9,7 @@ pub use summary::Summary;
 
 use crate::data::Dataset;
 use crate::i18n::Lang;
-use crate::time::Timeline;
+use crate::timeline::Timeline;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -1,9 +1,10 @@
 //! `qantar summary --at WHEN [--json]`: the situation at an instant, in plain words or JSON.
 
-use crate::data::{Dataset, EventIdx, Place};
+use crate::clock::Instant;
+use crate::data::{Dataset, EventIdx, Place, StatusIdx};
 use crate::i18n::{Lang, Msg, tr};
 use crate::text;
-use crate::time::{Instant, Timeline, effective_start};
+use crate::timeline::{Timeline, effective_start};
 use serde::Serialize;
 
 /// The situation at an instant, as `--json` prints it. Ids are the dataset's stable ids.
@@ -14,7 +15,7 @@ pub struct Summary {
     /// The instant in words.
     pub at_text: String,
     pub dataset: DatasetRef,
-    /// Sorted ids of the units under a state of emergency.
+    /// Sorted ids of the units under the dataset's first status (a state of emergency).
     pub emergency: Vec<String>,
     /// Every unit under any status, with its declaration.
     pub statuses: Vec<UnitStatus>,
@@ -51,6 +52,9 @@ pub struct UnitStatus {
     pub lifted: Option<String>,
     #[serde(skip)]
     since_text: String,
+    /// Under the dataset's first status (what `emergency` lists).
+    #[serde(skip)]
+    main: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,7 +99,8 @@ impl Summary {
                     since_text,
                     unit: data.unit(u).id.clone(),
                     name: data.unit(u).names.get(lang).to_owned(),
-                    status: p.status.clone(),
+                    status: data.meta.status(p.status).key.clone(),
+                    main: p.status == StatusIdx(0),
                     declared: clock.iso(p.declared),
                     declared_time_known: p.declared_time_known,
                     declared_label: p.declared_label.clone(),
@@ -105,7 +110,7 @@ impl Summary {
             .collect();
         let mut emergency: Vec<String> = statuses
             .iter()
-            .filter(|s| s.status == "emergency")
+            .filter(|s| s.main)
             .map(|s| s.unit.clone())
             .collect();
         emergency.sort();

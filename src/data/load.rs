@@ -7,7 +7,7 @@ use super::json::SourceFile;
 use super::load_events::{load_events, load_periods};
 use super::model::*;
 use super::raw::*;
-use crate::time::{Clock, DataTime};
+use crate::clock::{Clock, DataTime};
 use chrono::NaiveDate;
 use geo::Intersects;
 use std::collections::{BTreeMap, BTreeSet};
@@ -173,7 +173,11 @@ fn resolve_meta(
         clock: clock?,
         clock_label: raw.time_zone.label,
         window: window?,
-        statuses: raw.statuses,
+        statuses: raw
+            .statuses
+            .into_iter()
+            .map(|(key, names)| Status { key, names })
+            .collect(),
         attribution: raw.attribution,
     };
     Some((meta, raw.files))

@@ -205,7 +205,8 @@ pub(super) fn load_periods(
                 format!("unknown unit \"{}\"", raw.unit),
             ));
         }
-        if !meta.statuses.contains_key(&raw.status) {
+        let status = meta.status_by_key(&raw.status);
+        if status.is_none() {
             problems.push(record.problem(
                 &label,
                 Some("status"),
@@ -241,12 +242,14 @@ pub(super) fn load_periods(
             ));
         }
         let sources = source_list(record, &label, &raw.sources, ctx, problems);
-        let (Some(unit), Some(declared), true) = (unit, declared, problems.len() == before) else {
+        let (Some(unit), Some(status), Some(declared), true) =
+            (unit, status, declared, problems.len() == before)
+        else {
             continue;
         };
         let period = Period {
             unit,
-            status: raw.status,
+            status,
             declared: declared.instant,
             declared_time_known: raw.declared_time_known.unwrap_or(true),
             declared_label: raw.declared_label,
@@ -268,7 +271,7 @@ pub(super) fn load_periods(
             problems.push(record.problem(
                 &label,
                 Some("declared"),
-                format!("overlaps another {} period of the same unit", period.status),
+                format!("overlaps another {} period of the same unit", raw.status),
             ));
             continue;
         }

@@ -2,11 +2,10 @@
 //! layers of the basemap. Nothing here knows about Kazakhstan: the default dataset is one
 //! instance of this model.
 
+use crate::clock::{Clock, DataTime, Instant};
 use crate::i18n::LocalText;
-use crate::time::{Clock, DataTime, Instant};
 use chrono::NaiveDate;
 use geo::{MultiPolygon, Point, Rect};
-use std::collections::BTreeMap;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -43,6 +42,10 @@ index_type!(
     /// Position of a status period in [`Dataset::periods`].
     PeriodIdx
 );
+index_type!(
+    /// Position of a status in [`Meta::statuses`].
+    StatusIdx
+);
 
 /// What the dataset is, and how to read its times.
 #[derive(Debug, Clone)]
@@ -59,9 +62,37 @@ pub struct Meta {
     pub clock_label: LocalText,
     /// First and last day the atlas shows.
     pub window: (NaiveDate, NaiveDate),
-    /// Status keys (such as `emergency`) and their display names.
-    pub statuses: BTreeMap<String, LocalText>,
+    /// The statuses a unit can be under (a state of emergency), sorted by key.
+    pub statuses: Vec<Status>,
     pub attribution: String,
+}
+
+/// A status a unit can be under, as `dataset.json` defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The key periods use: `emergency`.
+    pub key: String,
+    pub names: LocalText,
+}
+
+impl Meta {
+    /// The status at `i`.
+    pub fn status(&self, i: StatusIdx) -> &Status {
+        &self.statuses[i.index()]
+    }
+
+    /// The status with this key, if any.
+    pub fn status_by_key(&self, key: &str) -> Option<StatusIdx> {
+        self.statuses
+            .iter()
+            .position(|s| s.key == key)
+            .map(|i| StatusIdx(i as u32))
+    }
+
+    /// The first status's name: what the legend and the timeline call being under a status.
+    pub fn main_status_name(&self, lang: crate::i18n::Lang) -> Option<&str> {
+        self.statuses.first().map(|s| s.names.get(lang))
+    }
 }
 
 /// A first-level administrative unit.
@@ -281,7 +312,7 @@ pub struct Source {
 #[derive(Debug, Clone)]
 pub struct Period {
     pub unit: UnitIdx,
-    pub status: String,
+    pub status: StatusIdx,
     /// The instant the atlas uses for the declaration.
     pub declared: Instant,
     pub declared_time_known: bool,

@@ -1,7 +1,7 @@
 //! The instants of an animation: from one instant to another in equal steps, both ends included.
 
 use super::ExportError;
-use crate::time::Instant;
+use crate::clock::Instant;
 
 /// The most frames one animation may have.
 pub const MAX_FRAMES: usize = 5000;
@@ -63,7 +63,7 @@ pub fn frame_instants(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::time::Clock;
+    use crate::clock::Clock;
 
     #[test]
     fn two_to_nineteen_january_by_day_is_eighteen_frames() {

@@ -17,12 +17,12 @@ use pipeline::ordered;
 pub const MAX_GIF_SIDE: u32 = 4096;
 
 use crate::atlas::Atlas;
+use crate::clock::Instant;
 use crate::data::Place;
 use crate::i18n::Lang;
 use crate::paint::gif::{GifWriter, Indexer, Palette};
 use crate::paint::{png, raster, svg, write_atomically};
 use crate::scene::{self, EventMode, Lod, OverlayParts, Scene, SceneInput, Style, View};
-use crate::time::Instant;
 use geo::Rect;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};

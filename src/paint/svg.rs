@@ -2,7 +2,7 @@
 //! `data-status`; each city marker is one `<g id="city-…">`; every label, the title, the date,
 //! the legend and the attribution are `<text>`. The same scene always gives the same bytes.
 
-use crate::scene::{LayerKind, Rgba, Scene, Shape, Stroke};
+use crate::scene::{LayerKind, PolygonClass, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write as _;
 
 /// The SVG document for `scene` (in points), `pixels` wide and high.
@@ -40,7 +40,7 @@ pub fn to_svg(scene: &Scene, pixels: [u32; 2]) -> String {
     for layer in &scene.layers {
         let _ = writeln!(s, r#"<g id="{}">"#, layer.kind.id());
         for shape in &layer.shapes {
-            shape_svg(&mut s, layer.kind, shape);
+            shape_svg(&mut s, layer.kind, shape, &scene.meta.status_keys);
         }
         s.push_str("</g>\n");
     }
@@ -48,26 +48,27 @@ pub fn to_svg(scene: &Scene, pixels: [u32; 2]) -> String {
     s
 }
 
-fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape) {
+fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[String]) {
     match shape {
         Shape::Polygon(p) => {
             let mut d = String::new();
             for ring in &p.rings {
                 path_data(&mut d, ring, true);
             }
-            let status = if p.class == "unit" {
-                format!(
+            let status = match p.class {
+                PolygonClass::Unit { status } => format!(
                     r#" data-status="{}""#,
-                    esc(p.status.as_deref().unwrap_or("none"))
-                )
-            } else {
-                String::new()
+                    esc(status
+                        .and_then(|i| status_keys.get(i.index()))
+                        .map_or("none", String::as_str))
+                ),
+                _ => String::new(),
             };
             let _ = writeln!(
                 s,
                 r#"<path id="{}" class="{}"{status} fill="{}"{} fill-rule="evenodd" d="{d}"/>"#,
                 esc(&p.id),
-                p.class,
+                p.class.id(),
                 p.fill.hex(),
                 opacity("fill-opacity", p.fill)
             );

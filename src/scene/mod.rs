@@ -7,20 +7,21 @@
 //! what is shown, only how. A scene is also what a click is tested against ([`Scene::hit`]).
 
 mod build;
+mod candidates;
 pub mod fonts;
-mod geometry;
 mod hit;
+mod input;
 mod labels;
+mod markers;
 mod overlay;
-mod project;
 mod style;
 
-pub use build::{EventMode, OverlayParts, SceneInput, build, build_basemap};
-pub use geometry::{GeometryCache, Lod};
-pub use project::{View, lonlat, mercator};
+pub use crate::geometry::{Lod, View};
+pub use build::{build, build_basemap};
+pub use input::{EventMode, OSM_CREDIT, OverlayParts, SceneInput, Shown};
 pub use style::{Rgba, Style};
 
-use crate::data::Place;
+use crate::data::{Place, StatusIdx};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -54,6 +55,31 @@ impl LayerKind {
     }
 }
 
+/// What a filled polygon is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolygonClass {
+    /// A unit, with its status at the instant (`None`: under no status).
+    Unit { status: Option<StatusIdx> },
+    /// A neighbouring country or other land.
+    Land,
+    /// A sea or lake.
+    Water,
+    /// A special area (Baikonur).
+    Special,
+}
+
+impl PolygonClass {
+    /// The class an SVG path gets.
+    pub fn id(self) -> &'static str {
+        match self {
+            PolygonClass::Unit { .. } => "unit",
+            PolygonClass::Land => "land",
+            PolygonClass::Water => "water",
+            PolygonClass::Special => "special",
+        }
+    }
+}
+
 /// A line's look.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stroke {
@@ -78,10 +104,7 @@ impl Stroke {
 pub struct PolygonShape {
     /// A stable id: a unit's ISO code, or a context feature's id.
     pub id: String,
-    /// `unit`, `land`, `water` or `special`.
-    pub class: &'static str,
-    /// For units: the status key at the instant (`emergency`), or `None`.
-    pub status: Option<String>,
+    pub class: PolygonClass,
     /// What a click on it selects.
     pub target: Option<Place>,
     /// Rings in canvas points, each implicitly closed.
@@ -188,6 +211,8 @@ pub struct SceneMeta {
     pub dataset: String,
     /// One line naming the data sources.
     pub sources: String,
+    /// The dataset's status keys (`emergency`), by [`StatusIdx`]: what an SVG records.
+    pub status_keys: Vec<String>,
 }
 
 /// A whole map, ready to paint.

@@ -4,9 +4,9 @@ use super::screenshot::ScreenshotJob;
 use super::state::{Action, Persisted, SPEEDS, StartOptions};
 use super::{about, details, keys, map, timeline, toolbar};
 use crate::atlas::Atlas;
+use crate::clock::Instant;
 use crate::data::Place;
 use crate::scene::{Scene, Style, View};
-use crate::time::Instant;
 use std::sync::Arc;
 
 const STORAGE_KEY: &str = "qantar-state";

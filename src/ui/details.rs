@@ -9,7 +9,7 @@ use crate::data::{CityIdx, EventIdx, Place, UnitIdx};
 use crate::i18n::{Lang, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
-use crate::time::effective_start;
+use crate::timeline::effective_start;
 use egui::{Color32, RichText};
 
 pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
@@ -55,11 +55,7 @@ fn status_line(ui: &mut egui::Ui, app: &App, atlas: &Atlas, unit: UnitIdx) {
     match atlas.timeline.status_at(data, unit, app.instant) {
         Some(p) => {
             let period = data.period(p);
-            let name = data
-                .meta
-                .statuses
-                .get(&period.status)
-                .map_or("", |n| n.get(lang));
+            let name = data.meta.status(period.status).names.get(lang);
             ui.label(
                 RichText::new(format!(
                     "{name}, {} {}",
@@ -151,11 +147,7 @@ fn region(ui: &mut egui::Ui, app: &App, atlas: &Atlas, u: UnitIdx, actions: &mut
     for period in data.periods.iter().filter(|p| p.unit == u) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let status = data
-                .meta
-                .statuses
-                .get(&period.status)
-                .map_or("", |n| n.get(lang));
+            let status = data.meta.status(period.status).names.get(lang);
             ui.label(RichText::new(status).strong());
             grid_row(
                 ui,

@@ -4,11 +4,11 @@
 
 use super::app::App;
 use super::state::Action;
+use crate::clock::Instant;
 use crate::export::{
     self, Area, ExportError, ExportRequest, Format, Progress, Report, Size, When, parse_step,
 };
 use crate::i18n::{Msg, tr};
-use crate::time::Instant;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -77,7 +77,7 @@ pub struct ExportDialog {
 
 impl ExportDialog {
     /// Opens the dialog with sensible defaults for the current instant.
-    pub fn open_for(&mut self, app_instant: Instant, clock: crate::time::Clock) {
+    pub fn open_for(&mut self, app_instant: Instant, clock: crate::clock::Clock) {
         self.open = true;
         if self.custom == [0, 0] {
             self.custom = [2400, 1600];

@@ -227,9 +227,9 @@ fn interact(app: &App, response: &egui::Response, actions: &mut Vec<Action>) {
         let status_text = match status {
             Some(p) => data
                 .meta
-                .statuses
-                .get(&data.period(p).status)
-                .map_or("", |n| n.get(lang))
+                .status(data.period(p).status)
+                .names
+                .get(lang)
                 .to_owned(),
             None => tr(lang, Msg::NoEmergency).to_owned(),
         };

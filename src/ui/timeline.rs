@@ -29,12 +29,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
             );
             ui.label(RichText::new(when).size(22.0).strong());
             let under = atlas.timeline.units_under_status(data, app.instant).len();
-            let status = data
-                .meta
-                .statuses
-                .values()
-                .next()
-                .map_or("", |n| n.get(lang));
+            let status = data.meta.main_status_name(lang).unwrap_or("");
             ui.label(
                 RichText::new(format!(
                     "{status}: {under} / {} {}",

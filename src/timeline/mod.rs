@@ -4,7 +4,7 @@
 //! Built once per dataset; every query is a binary search or a walk over one day's events, so
 //! scrubbing stays instant with large datasets.
 
-use super::{Clock, Instant};
+use crate::clock::{Clock, Instant};
 use crate::data::{CityIdx, Dataset, Event, EventIdx, PeriodIdx, Place, TimeOfDay, UnitIdx};
 use chrono::NaiveDate;
 

@@ -1,15 +1,12 @@
-//! Time, minute by minute. PURE: no I/O, no egui.
+//! The clock: instants, minute by minute, and the dataset's wall clock. PURE: no I/O, no egui,
+//! and no words (dates in words are written by `i18n`). The lowest layer: it imports nothing of
+//! the crate.
 //!
 //! An [`Instant`] is one minute, counted in UTC. A dataset has one wall [`Clock`], a fixed UTC
 //! offset (Nur-Sultan time, UTC+6, for the default dataset), in which every instant is read and
-//! written. [`Timeline`] answers the questions the atlas asks of a dataset at an instant.
+//! written; [`Clock::parse_when`] reads the WHEN a user types.
 
-mod timeline;
-
-pub use timeline::{Timeline, effective_start};
-
-use crate::i18n::{Lang, month_name, weekday_name};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::fmt;
 
 /// One minute on the timeline, counted in minutes since 1970-01-01 00:00 UTC.
@@ -164,33 +161,6 @@ impl Clock {
         })
     }
 
-    /// "Wednesday 5 January 2022, 13:00": the instant in words.
-    pub fn long_text(self, lang: Lang, t: Instant) -> String {
-        let local = self.local(t);
-        format!(
-            "{} {}, {:02}:{:02}",
-            weekday_name(lang, local.weekday().num_days_from_monday()),
-            self.date_text(lang, local.date()),
-            local.hour(),
-            local.minute()
-        )
-    }
-
-    /// "5 January 2022".
-    pub fn date_text(self, lang: Lang, day: NaiveDate) -> String {
-        format!(
-            "{} {} {}",
-            day.day(),
-            month_name(lang, day.month()),
-            day.year()
-        )
-    }
-
-    /// "5 January", for lists within one month's story.
-    pub fn short_date_text(self, lang: Lang, day: NaiveDate) -> String {
-        format!("{} {}", day.day(), month_name(lang, day.month()))
-    }
-
     /// "13:00".
     pub fn hhmm(self, t: Instant) -> String {
         let local = self.local(t);
@@ -292,15 +262,6 @@ mod tests {
         ] {
             assert!(NUR_SULTAN.parse_when(bad).is_err(), "{bad} was accepted");
         }
-    }
-
-    #[test]
-    fn the_long_text_names_the_weekday() {
-        let t = NUR_SULTAN.parse_when("2022-01-05T13:00").unwrap();
-        assert_eq!(
-            NUR_SULTAN.long_text(Lang::En, t),
-            "Wednesday 5 January 2022, 13:00"
-        );
     }
 
     #[test]

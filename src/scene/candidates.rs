@@ -1,0 +1,139 @@
+//! The names a map could show (cities, regions, countries and water), each with where it may
+//! go and how much it matters; `labels` then places those that fit.
+
+use super::Shape;
+use super::hit::contains;
+use super::input::SceneInput;
+use super::labels::{Anchor, Candidate};
+use super::markers::{MarkerState, marker_radius, marker_rings};
+use crate::data::{ContextClass, Place, UnitKind};
+use crate::geometry::{ContextGeometry, Transform};
+
+pub(super) fn label_candidates(
+    input: &SceneInput<'_>,
+    t: &Transform,
+    markers: &[MarkerState],
+    regions: &[Shape],
+) -> Vec<Candidate> {
+    let atlas = input.atlas;
+    let data = &atlas.data;
+    let style = input.style;
+    let s = input.scale;
+    let lang = input.lang;
+    let mut out = Vec::new();
+
+    for m in markers.iter().filter(|m| m.count > 0) {
+        let place = Place::City(m.city);
+        let selected = input.selected == Some(place);
+        let (_, radius) = marker_rings(input, m, marker_radius(style, m.count) * s);
+        let priority = if selected {
+            0
+        } else if m.severity.is_some() {
+            100 - m.count.min(90) as i32
+        } else {
+            300 - m.count.min(90) as i32
+        };
+        out.push(Candidate {
+            text: data.city(m.city).names.get(lang).to_owned(),
+            size: style.city_label_size * s,
+            bold: selected || m.severity.is_some_and(|v| v >= 2),
+            italic: false,
+            color: style.text,
+            anchor: Anchor::Beside {
+                center: t.apply(atlas.geometry.cities[m.city.index()]),
+                radius,
+            },
+            target: Some(place),
+            priority,
+        });
+    }
+
+    for u in data.unit_indices() {
+        let unit = data.unit(u);
+        let Some(geom) = &atlas.geometry.units[u.index()] else {
+            continue;
+        };
+        if unit.kind == UnitKind::City {
+            // Cities with the status of a region are named by their city marker.
+            continue;
+        }
+        let mesh = geom.mesh(input.lod);
+        let a = t.apply([mesh.bbox[0], mesh.bbox[1]]);
+        let b = t.apply([mesh.bbox[2], mesh.bbox[3]]);
+        let text = unit.short.get(lang).to_owned();
+        let size = style.region_label_size * s;
+        let width = super::fonts::Metrics::get().width(&text, size, false);
+        if width > (b[0] - a[0]) * 0.9 {
+            continue;
+        }
+        let selected = input.selected == Some(Place::Unit(u));
+        // The label point first, then around it while the middle of the label stays inside the
+        // region.
+        let at = t.apply(geom.label_at);
+        let height = super::fonts::Metrics::get().line_height(size);
+        let rings = regions.iter().find_map(|r| match r {
+            Shape::Polygon(p) if p.target == Some(Place::Unit(u)) => Some(&p.rings),
+            _ => None,
+        });
+        let centres = [
+            0.0f32, -1.6, 1.6, -3.2, 3.2, -4.8, 4.8, -6.4, 6.4, -8.0, 8.0,
+        ]
+        .iter()
+        .flat_map(|ky| [0.0f32, -0.6, 0.6].map(|kx| [kx, *ky]))
+        .map(|[kx, ky]| [at[0] + kx * width, at[1] + ky * height])
+        .enumerate()
+        .filter(|(i, c)| {
+            *i == 0
+                || rings.is_some_and(|rings| {
+                    [-0.3, 0.0, 0.3]
+                        .iter()
+                        .all(|x| contains(rings, [c[0] + x * width, c[1]]))
+                })
+        })
+        .map(|(_, c)| c)
+        .collect();
+        out.push(Candidate {
+            text,
+            size,
+            bold: selected,
+            italic: false,
+            color: style.text_muted,
+            anchor: Anchor::Centers(centres),
+            target: Some(Place::Unit(u)),
+            priority: if selected {
+                0
+            } else {
+                200 - ((b[0] - a[0]) / 10.0).min(90.0) as i32
+            },
+        });
+    }
+
+    for (f, geom) in data.context.iter().zip(&atlas.geometry.context) {
+        let (
+            ContextGeometry::Area {
+                label_at: Some(at), ..
+            },
+            Some(names),
+        ) = (geom, &f.names)
+        else {
+            continue;
+        };
+        let (size, color, italic, priority) = match f.class {
+            ContextClass::Water => (style.water_label_size, style.water_text, true, 400),
+            ContextClass::Land => (style.country_label_size, style.text_muted, false, 450),
+            ContextClass::Special => (style.water_label_size * 0.9, style.text_muted, false, 350),
+            ContextClass::River => continue,
+        };
+        out.push(Candidate {
+            text: names.get(lang).to_owned(),
+            size: size * s,
+            bold: false,
+            italic,
+            color,
+            anchor: Anchor::Center(t.apply(*at)),
+            target: None,
+            priority,
+        });
+    }
+    out
+}

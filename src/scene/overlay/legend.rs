@@ -1,0 +1,286 @@
+//! The legend: what each colour, outline, dot and ring means, laid out in one to three columns
+//! in the corner where it hides the least of the map.
+
+use super::super::fonts::Metrics;
+use super::super::input::{EventMode, SceneInput};
+use super::super::labels::Box2;
+use super::super::markers::{marker_radius, status_rings};
+use super::super::{CircleShape, LineShape, Rgba, Shape, Stroke};
+use super::placement::{Coverage, legend_corner};
+use super::{rect, text_shape};
+use crate::data::ContextClass;
+use crate::i18n::{Msg, tr};
+
+/// One legend row's symbol.
+enum Swatch {
+    Fill(Rgba),
+    Dashed(Rgba),
+    Dot { fill: Rgba, radius: f32 },
+    Ring,
+    Sizes,
+}
+
+/// A legend entry: a symbol and its words.
+struct Entry {
+    swatch: Swatch,
+    text: String,
+}
+
+fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
+    let s = input.scale;
+    let style = input.style;
+    let lang = input.lang;
+    let data = &input.atlas.data;
+    let status_name = data
+        .meta
+        .main_status_name(lang)
+        .map_or_else(|| tr(lang, Msg::UnderEmergency).to_owned(), str::to_owned);
+    let entry = |swatch, text: &str| Entry {
+        swatch,
+        text: text.to_owned(),
+    };
+    let dot = 6.0 * s;
+    let mut rows = vec![
+        entry(Swatch::Fill(style.status_fill), &status_name),
+        entry(Swatch::Fill(style.unit_fill), tr(lang, Msg::NoEmergency)),
+        entry(
+            Swatch::Dashed(style.changed_outline),
+            tr(lang, Msg::LegendChanged),
+        ),
+    ];
+    if let Some(special) = data
+        .context
+        .iter()
+        .find(|f| f.class == ContextClass::Special)
+        && let Some(names) = &special.names
+    {
+        rows.push(entry(Swatch::Fill(style.special), names.get(lang)));
+    }
+    if data.units.iter().any(|u| u.geometry.is_none()) {
+        rows.push(entry(Swatch::Ring, tr(lang, Msg::LegendOwnStatus)));
+    }
+    let size_text = if input.mode == EventMode::DayOnly {
+        Msg::LegendSizeToday
+    } else {
+        Msg::LegendSizeSoFar
+    };
+    rows.push(entry(Swatch::Sizes, tr(lang, size_text)));
+    // The severity ramp last, so that column layouts keep it together.
+    rows.extend(
+        [
+            (style.marker_fill[3], Msg::LegendViolence),
+            (style.marker_fill[2], Msg::LegendClash),
+            (style.marker_fill[1], Msg::LegendProtest),
+            (style.marker_fill[0], Msg::LegendOther),
+            (style.marker_idle, Msg::LegendIdle),
+        ]
+        .map(|(fill, text)| entry(Swatch::Dot { fill, radius: dot }, tr(lang, text))),
+    );
+    rows
+}
+
+/// The three circles of the size swatch: (x offset of the centre, radius).
+fn size_circles(input: &SceneInput<'_>, row_h: f32) -> Vec<(f32, f32)> {
+    let s = input.scale;
+    let mut x = 0.0;
+    [1usize, 9, 30]
+        .into_iter()
+        .map(|count| {
+            let r = (marker_radius(input.style, count) * s).min(row_h / 2.0 - 1.0 * s);
+            let c = (x + r, r);
+            x += 2.0 * r + 2.0 * s;
+            c
+        })
+        .collect()
+}
+
+/// A legend laid out in columns, filled column by column.
+struct Layout {
+    size: [f32; 2],
+    /// Each entry's cell: top-left corner relative to the legend.
+    cells: Vec<[f32; 2]>,
+}
+
+fn layout(input: &SceneInput<'_>, entries: &[Entry], columns: usize, dims: &Dims) -> Layout {
+    let m = Metrics::get();
+    let per_col = entries.len().div_ceil(columns.max(1));
+    let mut cells = Vec::with_capacity(entries.len());
+    let mut x = dims.pad;
+    for chunk in entries.chunks(per_col.max(1)) {
+        let mut col_w: f32 = 0.0;
+        for (row, e) in chunk.iter().enumerate() {
+            cells.push([x, dims.pad + dims.title_h + row as f32 * dims.row_h]);
+            let symbol = match e.swatch {
+                Swatch::Sizes => size_circles(input, dims.row_h)
+                    .last()
+                    .map_or(dims.sw, |(c, r)| c + r),
+                _ => dims.sw,
+            };
+            col_w = col_w.max(symbol + dims.gap + m.width(&e.text, dims.text_size, false));
+        }
+        x += col_w + dims.col_gap;
+    }
+    let width = x - dims.col_gap + dims.pad;
+    let title_w = m.width(tr(input.lang, Msg::LegendTitle), dims.text_size, true) + 2.0 * dims.pad;
+    Layout {
+        size: [
+            width.max(title_w),
+            2.0 * dims.pad + dims.title_h + per_col as f32 * dims.row_h,
+        ],
+        cells,
+    }
+}
+
+/// Sizes shared by legend layouts.
+struct Dims {
+    text_size: f32,
+    row_h: f32,
+    sw: f32,
+    gap: f32,
+    pad: f32,
+    col_gap: f32,
+    title_h: f32,
+}
+
+/// Draws the legend where it hides least and returns its box.
+pub(super) fn legend(
+    input: &SceneInput<'_>,
+    bottom: f32,
+    map: &[&[Shape]],
+    placed: &[Box2],
+    out: &mut Vec<Shape>,
+) -> Option<Box2> {
+    let s = input.scale;
+    let style = input.style;
+    let m = Metrics::get();
+    let entries = legend_entries(input);
+    let text_size = style.legend_size * s;
+    let line_h = m.line_height(text_size);
+    let dims = Dims {
+        text_size,
+        row_h: (line_h + 3.0 * s).max(17.0 * s),
+        sw: 24.0 * s,
+        gap: 6.0 * s,
+        pad: 7.0 * s,
+        col_gap: 14.0 * s,
+        title_h: line_h + 2.0 * s,
+    };
+    // Try one to three columns; keep the layout and corner that hide the least of the map.
+    let coverage = Coverage::new(input.size, map, s);
+    let mut best: Option<(f32, f32, Layout, [f32; 2])> = None;
+    for columns in 1..=3 {
+        let lay = layout(input, &entries, columns, &dims);
+        if lay.size[0] > input.size[0] * 0.7 || lay.size[1] > bottom * 0.8 {
+            continue;
+        }
+        let (corner, cost) = legend_corner(input, bottom, lay.size, &coverage, placed);
+        let area = lay.size[0] * lay.size[1];
+        if best
+            .as_ref()
+            .is_none_or(|(c, a, _, _)| (cost, area) < (*c, *a))
+        {
+            best = Some((cost, area, lay, corner));
+        }
+    }
+    let (_, _, lay, min) = best.unwrap_or_else(|| {
+        let lay = layout(input, &entries, 2, &dims);
+        let (corner, _) = legend_corner(input, bottom, lay.size, &coverage, placed);
+        (0.0, 0.0, lay, corner)
+    });
+    let max = [min[0] + lay.size[0], min[1] + lay.size[1]];
+    out.push(rect(
+        min,
+        max,
+        Some(style.panel),
+        Some(Stroke::solid(1.0 * s, style.panel_border)),
+        4.0 * s,
+    ));
+    let title = tr(input.lang, Msg::LegendTitle).to_owned();
+    let title_w = m.width(&title, text_size, true);
+    out.push(text_shape(
+        title,
+        [min[0] + dims.pad, min[1] + dims.pad],
+        title_w,
+        text_size,
+        true,
+        style.text,
+    ));
+
+    for (e, cell) in entries.into_iter().zip(lay.cells) {
+        let x = min[0] + cell[0];
+        let cy = min[1] + cell[1] + dims.row_h / 2.0;
+        let sw = dims.sw;
+        let sw_box = ([x, cy - 5.5 * s], [x + sw, cy + 5.5 * s]);
+        let mut text_x = x + sw + dims.gap;
+        match e.swatch {
+            Swatch::Fill(fill) => out.push(rect(
+                sw_box.0,
+                sw_box.1,
+                Some(fill),
+                Some(Stroke::solid(1.0 * s, style.unit_border)),
+                0.0,
+            )),
+            Swatch::Dashed(color) => {
+                out.push(rect(sw_box.0, sw_box.1, Some(style.unit_fill), None, 0.0));
+                out.push(Shape::Line(LineShape {
+                    id: None,
+                    points: vec![
+                        sw_box.0,
+                        [sw_box.1[0], sw_box.0[1]],
+                        sw_box.1,
+                        [sw_box.0[0], sw_box.1[1]],
+                    ],
+                    closed: true,
+                    stroke: Stroke {
+                        width: 2.5 * s,
+                        color,
+                        dash: Some([5.0 * s, 3.0 * s]),
+                    },
+                }));
+            }
+            Swatch::Dot { fill, radius } => out.push(Shape::Circle(CircleShape {
+                id: None,
+                target: None,
+                center: [x + sw / 2.0, cy],
+                radius,
+                fill: Some(fill),
+                stroke: Some(Stroke::solid(1.4 * s, style.marker_outline)),
+                rings: Vec::new(),
+            })),
+            Swatch::Ring => out.push(Shape::Circle(CircleShape {
+                id: None,
+                target: None,
+                center: [x + sw / 2.0, cy],
+                radius: 2.5 * s,
+                fill: Some(style.marker_fill[1]),
+                stroke: Some(Stroke::solid(1.2 * s, style.marker_outline)),
+                rings: status_rings(style, 2.5 * s, s),
+            })),
+            Swatch::Sizes => {
+                let circles = size_circles(input, dims.row_h);
+                for &(cx, r) in &circles {
+                    out.push(Shape::Circle(CircleShape {
+                        id: None,
+                        target: None,
+                        center: [x + cx, cy],
+                        radius: r,
+                        fill: None,
+                        stroke: Some(Stroke::solid(1.2 * s, style.marker_outline)),
+                        rings: Vec::new(),
+                    }));
+                }
+                text_x = x + circles.last().map_or(sw, |(c, r)| c + r) + dims.gap;
+            }
+        }
+        let tw = m.width(&e.text, text_size, false);
+        out.push(text_shape(
+            e.text,
+            [text_x, cy - line_h / 2.0],
+            tw,
+            text_size,
+            false,
+            style.text,
+        ));
+    }
+    Some([min[0], min[1], max[0], max[1]])
+}

@@ -1,0 +1,128 @@
+//! Where the legend goes: a coarse grid of how much each part of the canvas matters (the
+//! country, its cities), and the corner that hides the least of it.
+
+use super::super::input::SceneInput;
+use super::super::labels::Box2;
+use super::super::{PolygonClass, Shape};
+
+/// Cells of a coarse grid over the canvas: how much each one matters (a piece of the country,
+/// or a city marker), so that candidate legend boxes can be scored cheaply.
+pub(super) struct Coverage {
+    cols: usize,
+    rows: usize,
+    cell: [f32; 2],
+    weight: Vec<f32>,
+}
+
+impl Coverage {
+    pub(super) fn new(size: [f32; 2], map: &[&[Shape]], s: f32) -> Self {
+        let (cols, rows) = (48, 27);
+        let cell = [size[0] / cols as f32, size[1] / rows as f32];
+        let mut weight = vec![0.0; cols * rows];
+        let polys: Vec<(&super::super::PolygonShape, [f32; 4])> = map
+            .iter()
+            .flat_map(|shapes| shapes.iter())
+            .filter_map(|shape| match shape {
+                Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. }) => {
+                    let b = p.rings.iter().flatten().fold(
+                        [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
+                        |b, v| {
+                            [
+                                b[0].min(v[0]),
+                                b[1].min(v[1]),
+                                b[2].max(v[0]),
+                                b[3].max(v[1]),
+                            ]
+                        },
+                    );
+                    Some((p, b))
+                }
+                _ => None,
+            })
+            .collect();
+        for r in 0..rows {
+            for c in 0..cols {
+                let p = [(c as f32 + 0.5) * cell[0], (r as f32 + 0.5) * cell[1]];
+                let inside = polys.iter().any(|(poly, b)| {
+                    p[0] >= b[0]
+                        && p[0] <= b[2]
+                        && p[1] >= b[1]
+                        && p[1] <= b[3]
+                        && super::super::hit::contains(&poly.rings, p)
+                });
+                if inside {
+                    weight[r * cols + c] += 1.0;
+                }
+            }
+        }
+        let mut cov = Coverage {
+            cols,
+            rows,
+            cell,
+            weight,
+        };
+        // A hidden city marker costs far more than a hidden piece of a region.
+        for shape in map.iter().flat_map(|shapes| shapes.iter()) {
+            if let Shape::Circle(c) = shape {
+                let pad = c.radius + 6.0 * s;
+                for (col, row) in cov.cells([
+                    c.center[0] - pad,
+                    c.center[1] - pad,
+                    c.center[0] + pad,
+                    c.center[1] + pad,
+                ]) {
+                    cov.weight[row * cov.cols + col] += 60.0;
+                }
+            }
+        }
+        cov
+    }
+
+    /// The cells a box touches.
+    fn cells(&self, b: [f32; 4]) -> impl Iterator<Item = (usize, usize)> + use<> {
+        let col = |x: f32| ((x / self.cell[0]).floor().max(0.0) as usize).min(self.cols - 1);
+        let row = |y: f32| ((y / self.cell[1]).floor().max(0.0) as usize).min(self.rows - 1);
+        let (c0, c1, r0, r1) = (col(b[0]), col(b[2]), row(b[1]), row(b[3]));
+        (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| (c, r)))
+    }
+
+    fn cost(&self, b: [f32; 4]) -> f32 {
+        self.cells(b)
+            .map(|(c, r)| self.weight[r * self.cols + c])
+            .sum()
+    }
+}
+
+/// The corner where a legend of `size` hides the least of the mapped country and its cities,
+/// avoiding what the overlay has already placed.
+pub(super) fn legend_corner(
+    input: &SceneInput<'_>,
+    bottom: f32,
+    size: [f32; 2],
+    coverage: &Coverage,
+    taken: &[Box2],
+) -> ([f32; 2], f32) {
+    let s = input.scale;
+    let margin = 10.0 * s;
+    let [w, _] = input.size;
+    let corners = [
+        [margin, bottom - size[1] - margin],
+        [margin, margin],
+        [w - size[0] - margin, margin],
+        [w - size[0] - margin, bottom - size[1] - margin],
+    ];
+    let cost = |min: &[f32; 2]| {
+        let r = [min[0], min[1], min[0] + size[0], min[1] + size[1]];
+        let blocked = taken
+            .iter()
+            .any(|t| t[0] < r[2] && r[0] < t[2] && t[1] < r[3] && r[1] < t[3]);
+        let covered = coverage.cost(r);
+        if blocked { covered + 1e6 } else { covered }
+    };
+    corners
+        .into_iter()
+        .filter(|c| c[1] >= 0.0 && c[0] >= 0.0)
+        .map(|c| (c, cost(&c)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .unwrap_or((corners[0], f32::INFINITY))
+}
