@@ -7,6 +7,7 @@ use qantar::atlas::Atlas;
 use qantar::export::{self, Area, ExportError, ExportRequest, Format, Progress, Size, When};
 use qantar::geometry::mercator;
 use qantar::i18n::Lang;
+use qantar::paint::WriteError;
 use qantar::scene::{EventMode, Style};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -339,9 +340,14 @@ fn a_failed_or_cancelled_export_leaves_no_file() {
     let dir = tempfile::tempdir().expect("temp dir");
     // A write that fails half-way leaves neither the target nor a temporary file.
     let target = dir.path().join("half.svg");
-    let result = qantar::paint::write_atomically(&target, |w| {
-        w.write_all(b"<svg>").map_err(|e| e.to_string())?;
-        Err("the disk is full".into())
+    let result: Result<(), ExportError> = qantar::paint::write_atomically(&target, |w| {
+        w.write_all(b"<svg>")
+            .map_err(|e| WriteError::io(&target, &e))?;
+        Err(WriteError::Io {
+            path: target.clone(),
+            message: "the disk is full".into(),
+        }
+        .into())
     });
     assert!(result.is_err());
     assert_eq!(

@@ -173,9 +173,7 @@ pub fn run(args: &ExportArgs, data: Option<&std::path::Path>) -> anyhow::Result<
                     bar.set_position(done as u64);
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                    break Err(export::ExportError::Write(
-                        "the export stopped unexpectedly".into(),
-                    ));
+                    break Err(export::ExportError::FrameLost);
                 }
             }
         }

@@ -16,12 +16,17 @@ pub fn parse_step(text: &str) -> Result<i64, ExportError> {
     let text = text.trim();
     let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?);
     let n: i64 = number.parse().map_err(|_| bad())?;
-    let minutes = match unit {
-        "d" => n * 24 * 60,
-        "h" => n * 60,
-        "m" | "min" => n,
+    let per_unit = match unit {
+        "d" => 24 * 60,
+        "h" => 60,
+        "m" | "min" => 1,
         _ => return Err(bad()),
     };
+    let minutes = n.checked_mul(per_unit).ok_or_else(|| {
+        ExportError::Range(format!(
+            "--step {text} is longer than any animation can be; use a step such as 1d or 6h"
+        ))
+    })?;
     if minutes <= 0 {
         return Err(ExportError::Range(format!(
             "--step {text} must be longer than zero"
@@ -44,7 +49,7 @@ pub fn frame_instants(
     if to < from {
         return Err(ExportError::Range("--to is before --from".into()));
     }
-    let span = to.unix_minutes() - from.unix_minutes();
+    let span = to.unix_minutes().saturating_sub(from.unix_minutes());
     let count = usize::try_from(span / step_minutes + 1).unwrap_or(usize::MAX);
     if count > MAX_FRAMES {
         return Err(ExportError::Range(format!(
@@ -84,6 +89,12 @@ mod tests {
         let frames = frame_instants(from, to, parse_step("6h").unwrap()).unwrap();
         let hours: Vec<String> = frames.iter().map(|&t| clock.hhmm(t)).collect();
         assert_eq!(hours, ["00:00", "06:00", "12:00", "13:00"]);
+    }
+
+    #[test]
+    fn a_step_too_long_to_count_in_minutes_is_an_error_not_an_overflow() {
+        let e = parse_step("99999999999999999d").unwrap_err();
+        assert!(e.to_string().contains("longer than any animation"), "{e}");
     }
 
     #[test]

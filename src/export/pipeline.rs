@@ -69,7 +69,7 @@ pub fn ordered<T: Send>(
             return Err(if progress.cancelled() {
                 ExportError::Cancelled
             } else {
-                ExportError::Write("a frame could not be rendered".into())
+                ExportError::FrameLost
             });
         }
         Ok(())
@@ -112,7 +112,7 @@ mod tests {
             &progress,
             |i| {
                 if i == 7 {
-                    Err(ExportError::Write("seven".into()))
+                    Err(ExportError::Range("seven".into()))
                 } else {
                     Ok(i)
                 }
@@ -122,7 +122,7 @@ mod tests {
                 Ok(())
             },
         );
-        assert_eq!(result, Err(ExportError::Write("seven".into())));
+        assert_eq!(result, Err(ExportError::Range("seven".into())));
         assert_eq!(sunk, 7);
     }
 

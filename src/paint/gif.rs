@@ -3,6 +3,7 @@
 //! changed. Mapping pixels to the palette ([`Indexer`]) is separate from writing, so frames can
 //! be indexed on several threads while one thread writes them in order.
 
+use super::PaintError;
 use color_quant::NeuQuant;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -143,20 +144,12 @@ pub struct GifWriter<W: Write> {
 
 impl<W: Write> GifWriter<W> {
     /// Starts a GIF of `size` pixels with one global palette.
-    pub fn new(out: W, size: [u32; 2], palette: &Palette) -> Result<Self, String> {
-        let too_big = || {
-            format!(
-                "a GIF can be at most 65535 pixels wide and high, not {}x{}",
-                size[0], size[1]
-            )
-        };
+    pub fn new(out: W, size: [u32; 2], palette: &Palette) -> Result<Self, PaintError> {
+        let too_big = || PaintError::GifTooLarge(size[0], size[1]);
         let w = u16::try_from(size[0]).map_err(|_| too_big())?;
         let h = u16::try_from(size[1]).map_err(|_| too_big())?;
-        let mut encoder =
-            gif::Encoder::new(out, w, h, &palette.flat()).map_err(|e| e.to_string())?;
-        encoder
-            .set_repeat(gif::Repeat::Infinite)
-            .map_err(|e| e.to_string())?;
+        let mut encoder = gif::Encoder::new(out, w, h, &palette.flat())?;
+        encoder.set_repeat(gif::Repeat::Infinite)?;
         Ok(GifWriter {
             encoder,
             size: [w, h],
@@ -166,13 +159,14 @@ impl<W: Write> GifWriter<W> {
 
     /// Adds a frame of palette indices (from an [`Indexer`] on this writer's palette), shown for
     /// `delay_cs` hundredths of a second.
-    pub fn add(&mut self, indexed: Vec<u8>, delay_cs: u16) -> Result<(), String> {
+    pub fn add(&mut self, indexed: Vec<u8>, delay_cs: u16) -> Result<(), PaintError> {
         let [w, h] = self.size.map(usize::from);
         if indexed.len() != w * h {
-            return Err(format!(
-                "a frame of {} pixels does not fit a {w}x{h} GIF",
-                indexed.len()
-            ));
+            return Err(PaintError::FrameSize {
+                pixels: indexed.len(),
+                width: w,
+                height: h,
+            });
         }
         let (x0, y0, x1, y1) = match &self.previous {
             None => (0, 0, w, h),
@@ -193,16 +187,14 @@ impl<W: Write> GifWriter<W> {
             buffer: buffer.into(),
             ..gif::Frame::default()
         };
-        self.encoder
-            .write_frame(&frame)
-            .map_err(|e| e.to_string())?;
+        self.encoder.write_frame(&frame)?;
         self.previous = Some(indexed);
         Ok(())
     }
 
     /// Ends the GIF.
-    pub fn finish(self) -> Result<W, String> {
-        self.encoder.into_inner().map_err(|e| e.to_string())
+    pub fn finish(self) -> Result<W, PaintError> {
+        Ok(self.encoder.into_inner()?)
     }
 }
 

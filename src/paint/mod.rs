@@ -2,10 +2,13 @@
 //! paints with egui, the exporters with SVG and a CPU rasteriser (tiny-skia), to PNG and GIF.
 
 pub mod egui;
+mod error;
 pub mod gif;
 pub mod png;
 pub mod raster;
 pub mod svg;
+
+pub use error::{PaintError, WriteError};
 
 use std::io::{BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -58,11 +61,12 @@ pub trait WriteSeek: Write + Seek {}
 impl<T: Write + Seek> WriteSeek for T {}
 
 /// Writes a file atomically: into a temporary file in the same folder, then renamed over the
-/// target, so that a failed or interrupted write leaves no partial file behind.
-pub fn write_atomically(
+/// target, so that a failed or interrupted write leaves no partial file behind. `write`'s own
+/// error (painting, cancelling) comes back as it is.
+pub fn write_atomically<E: From<WriteError>>(
     path: &Path,
-    write: impl FnOnce(&mut dyn WriteSeek) -> Result<(), String>,
-) -> Result<(), String> {
+    write: impl FnOnce(&mut dyn WriteSeek) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => std::path::PathBuf::from("."),
@@ -76,27 +80,22 @@ pub fn write_atomically(
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
     if !dir.is_dir() {
-        return Err(format!("{}: there is no such folder", dir.display()));
+        return Err(WriteError::NoFolder(dir).into());
     }
-    let mut temp = builder.tempfile_in(&dir).map_err(|e| {
-        format!(
-            "{}: cannot write in this folder ({})",
-            dir.display(),
-            e.kind()
-        )
+    let mut temp = builder.tempfile_in(&dir).map_err(|e| WriteError::Folder {
+        dir: dir.clone(),
+        kind: e.kind(),
     })?;
     let _unfinished = Unfinished::new(temp.path());
     {
         let mut writer = BufWriter::new(temp.as_file_mut());
         write(&mut writer)?;
-        writer
-            .flush()
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        writer.flush().map_err(|e| WriteError::io(path, &e))?;
     }
     temp.as_file()
         .sync_all()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+        .map_err(|e| WriteError::io(path, &e))?;
     temp.persist(path)
-        .map_err(|e| format!("{}: {}", path.display(), e.error))?;
+        .map_err(|e| WriteError::io(path, &e.error))?;
     Ok(())
 }

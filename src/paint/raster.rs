@@ -1,6 +1,7 @@
 //! Painting a scene on the CPU with tiny-skia: anti-aliased shapes, and text drawn from the
 //! DejaVu glyph outlines (the very font the scene measured its labels with). No window, no GPU.
 
+use super::PaintError;
 use crate::scene::fonts::{bold_bytes, regular_bytes};
 use crate::scene::{Rgba, Scene, Shape, TextShape};
 use std::collections::HashMap;
@@ -11,13 +12,9 @@ use tiny_skia::{
 };
 
 /// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point.
-pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, String> {
-    let mut pixmap = Pixmap::new(pixels[0], pixels[1]).ok_or_else(|| {
-        format!(
-            "cannot allocate an image of {}x{} pixels",
-            pixels[0], pixels[1]
-        )
-    })?;
+pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
+    let mut pixmap =
+        Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
     let ts = Transform::from_scale(ppp, ppp);
     if let Some(bg) = scene.background {
         pixmap.fill(color(bg));

@@ -102,6 +102,21 @@ pub struct Style {
     pub date_size: f32,
     pub unit_border_width: f32,
     pub marker_min_radius: f32,
+    /// The colour of an event's kind written as text on a light panel, by severity: the
+    /// marker colours, darkened where a marker colour is too light to read (white, light blue).
+    pub kind_text: [Rgba; 4],
+    /// Precision flags ("time unknown", "single source") in the details panel.
+    pub caveat_text: Rgba,
+    /// An event card's background; `card_later` for events still to come.
+    pub card: Rgba,
+    pub card_later: Rgba,
+    /// The timeline track's background, its per-day bars, the shown day's column, the cursor
+    /// and the day ticks.
+    pub timeline_track: Rgba,
+    pub timeline_bar: Rgba,
+    pub timeline_today: Rgba,
+    pub timeline_cursor: Rgba,
+    pub timeline_tick: Rgba,
 }
 
 impl Default for Style {
@@ -109,6 +124,14 @@ impl Default for Style {
         Style::classroom()
     }
 }
+
+/// Marker fills by severity (see [`Style::marker_fill`]).
+const SEVERITY_BLUES: [Rgba; 4] = [
+    Rgba::rgb(0xff, 0xff, 0xff),
+    Rgba::rgb(0x7c, 0xb3, 0xdc),
+    Rgba::rgb(0x24, 0x6b, 0xb3),
+    Rgba::rgb(0x08, 0x1d, 0x4a),
+];
 
 impl Style {
     /// The default style: light, high-contrast, large type.
@@ -127,12 +150,7 @@ impl Style {
             changed_outline: Rgba::rgb(0x14, 0x1f, 0x4d),
             selected_outline: Rgba::rgb(0x00, 0x00, 0x00),
             hover_outline: Rgba::rgb(0x30, 0x30, 0x30),
-            marker_fill: [
-                Rgba::rgb(0xff, 0xff, 0xff),
-                Rgba::rgb(0x7c, 0xb3, 0xdc),
-                Rgba::rgb(0x24, 0x6b, 0xb3),
-                Rgba::rgb(0x08, 0x1d, 0x4a),
-            ],
+            marker_fill: SEVERITY_BLUES,
             marker_idle: Rgba::rgb(0xd9, 0xd9, 0xd9),
             marker_outline: Rgba::rgb(0x14, 0x14, 0x1e),
             text: Rgba::rgb(0x1b, 0x1b, 0x22),
@@ -151,6 +169,21 @@ impl Style {
             date_size: 18.0,
             unit_border_width: 1.0,
             marker_min_radius: 4.5,
+            kind_text: [
+                Rgba::rgb(0x55, 0x55, 0x55),
+                // The protest blue, darkened to the same hue so that it reads as text.
+                Rgba::rgb(0x2f, 0x7e, 0xb8),
+                SEVERITY_BLUES[2],
+                SEVERITY_BLUES[3],
+            ],
+            caveat_text: Rgba::rgb(0x8a, 0x4b, 0x08),
+            card: Rgba::rgb(0xfb, 0xf8, 0xf0),
+            card_later: Rgba::rgb(0xf8, 0xf8, 0xf8),
+            timeline_track: Rgba::rgb(0xf6, 0xf6, 0xf6),
+            timeline_bar: Rgba::rgb(0x4a, 0x6f, 0x9a),
+            timeline_today: Rgba::rgb(0xdd, 0xe6, 0xf3),
+            timeline_cursor: Rgba::rgb(0x00, 0x00, 0x00),
+            timeline_tick: Rgba::rgb(0xa0, 0xa0, 0xa0),
         }
     }
 
@@ -185,6 +218,26 @@ mod tests {
             red.with_alpha(0).over(Rgba::rgb(0, 0, 255)),
             Rgba::rgb(0, 0, 255)
         );
+    }
+
+    #[test]
+    fn kind_text_is_the_marker_blue_of_its_severity_or_a_darker_one_of_the_same_hue() {
+        let style = Style::classroom();
+        for (text, fill) in style.kind_text.iter().zip(&style.marker_fill).skip(1) {
+            let hue = |c: &Rgba| {
+                let (r, g, b) = (f32::from(c.r()), f32::from(c.g()), f32::from(c.b()));
+                (b - r).atan2(g - r)
+            };
+            let lightness = |c: &Rgba| u32::from(c.r()) + u32::from(c.g()) + u32::from(c.b());
+            assert!(
+                (hue(text) - hue(fill)).abs() < 0.1,
+                "{text} drifted from {fill}"
+            );
+            assert!(
+                lightness(text) <= lightness(fill),
+                "{text} is lighter than {fill}"
+            );
+        }
     }
 
     #[test]

@@ -1,14 +1,13 @@
 //! The About panel: what Qantar shows, where the data comes from and under which licences, and
 //! the simplifications a reader should know about.
 
-use super::app::App;
-use super::state::Action;
+use super::state::{Action, AppState};
 use crate::i18n::{Msg, tr};
 use egui::RichText;
 
-pub fn show(ctx: &egui::Context, app: &App) -> Vec<Action> {
+pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
-    if !app.about_open {
+    if !app.windows.about {
         return actions;
     }
     let lang = app.persisted.lang;

@@ -1,16 +1,20 @@
 //! The map: walkers with no tiles by default (offline), the scene painted by a plugin, clicks
 //! and hovers tested against the painted scene, and the optional OpenStreetMap basemap.
+//!
+//! [`MapView`] is the map's own widget state (the walkers memory, fitting and focusing, the
+//! tiles, the last painted scene); [`show`] reads the shared [`AppState`] and returns actions.
 
-use super::app::App;
-use super::state::Action;
+use super::state::{Action, AppState};
 use crate::data::Place;
 use crate::i18n::{Msg, tr};
 use crate::paint::egui::{ScenePlugin, paint};
-use crate::scene::{self, LayerKind, Lod, OverlayParts, Scene, SceneInput, Style, View};
+use crate::scene::{self, LayerKind, Scene, SceneInput, Style, View};
 use walkers::{HttpOptions, HttpTiles, MapMemory, lon_lat, sources::OpenStreetMap};
 
 pub const MIN_ZOOM: f64 = 2.0;
 pub const MAX_ZOOM: f64 = 13.0;
+/// How much one press of + or − zooms.
+const ZOOM_STEP: f64 = 0.5;
 
 /// Identifies Qantar to tile servers, as the OpenStreetMap tile policy asks.
 const USER_AGENT: &str = concat!(
@@ -19,8 +23,87 @@ const USER_AGENT: &str = concat!(
     " (desktop atlas of Kazakhstan, January 2022)"
 );
 
+/// The map's widget state: kept between frames, changed only by the map itself and by
+/// `App::apply` (fit, focus, zoom).
+pub struct MapView {
+    memory: MapMemory,
+    /// Fit the country into the map once its size is known.
+    fit_pending: bool,
+    /// Keep the country fitted as the map's size settles, until the user moves the map.
+    auto_fit: bool,
+    /// The map size the last fit was made for.
+    fitted_for: [f32; 2],
+    /// Bring this place into view once the map's size is known.
+    focus_pending: Option<Place>,
+    tiles: Option<HttpTiles>,
+    /// Show hover outlines and tooltips (not in scripted screenshots, where the pointer is
+    /// wherever the display left it).
+    hover: bool,
+    /// The last scene painted on the map, and where: for clicks, tooltips and tests.
+    last_scene: Option<Scene>,
+    last_rect: egui::Rect,
+}
+
+impl MapView {
+    /// A map that fits the country as soon as its size is known; `hover` shows hover outlines
+    /// and tooltips.
+    pub fn new(hover: bool) -> Self {
+        MapView {
+            memory: MapMemory::default(),
+            fit_pending: true,
+            auto_fit: true,
+            fitted_for: [0.0, 0.0],
+            focus_pending: None,
+            tiles: None,
+            hover,
+            last_scene: None,
+            last_rect: egui::Rect::NOTHING,
+        }
+    }
+
+    /// Fit the whole country, and keep it fitted while the window settles.
+    pub fn fit_country(&mut self) {
+        self.fit_pending = true;
+        self.auto_fit = true;
+    }
+
+    /// Bring `place` into view once the map's size is known.
+    pub fn focus(&mut self, place: Place) {
+        self.focus_pending = Some(place);
+        self.auto_fit = false;
+    }
+
+    /// Zoom in (`steps` > 0) or out by steps of [`ZOOM_STEP`].
+    pub fn zoom_by(&mut self, steps: f64) {
+        self.auto_fit = false;
+        let z = (self.memory.zoom() + steps * ZOOM_STEP).clamp(MIN_ZOOM, MAX_ZOOM);
+        let _ = self.memory.set_zoom(z);
+    }
+
+    /// The scene last painted.
+    pub fn last_scene(&self) -> Option<&Scene> {
+        self.last_scene.as_ref()
+    }
+
+    /// The view and size (points) of the last painted map, for "current view" exports.
+    pub fn painted_view(&self) -> Option<(View, [f32; 2])> {
+        self.last_scene.as_ref().map(|s| (s.view, s.size))
+    }
+
+    /// Where a place's marker is on screen, from the last painted scene.
+    pub fn screen_pos(&self, place: Place) -> Option<egui::Pos2> {
+        let scene = self.last_scene.as_ref()?;
+        scene.shapes().find_map(|(_, shape)| match shape {
+            scene::Shape::Circle(c) if c.target == Some(place) => {
+                Some(self.last_rect.min + egui::vec2(c.center[0], c.center[1]))
+            }
+            _ => None,
+        })
+    }
+}
+
 /// The OpenStreetMap tile layer, cached on disk.
-pub fn osm_tiles(ctx: &egui::Context) -> HttpTiles {
+fn osm_tiles(ctx: &egui::Context) -> HttpTiles {
     let cache = eframe::storage_dir("qantar")
         .unwrap_or_else(std::env::temp_dir)
         .join("tiles");
@@ -33,17 +116,17 @@ pub fn osm_tiles(ctx: &egui::Context) -> HttpTiles {
 }
 
 /// The style of the map: translucent fills over tiles, opaque otherwise.
-fn style_for(app: &App) -> Style {
-    if app.persisted.tiles {
-        app.style.over_tiles()
+fn style_for(state: &AppState) -> Style {
+    if state.persisted.tiles {
+        state.style.over_tiles()
     } else {
-        app.style.clone()
+        state.style.clone()
     }
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Action> {
     let mut actions = Vec::new();
-    let Some(atlas) = app.atlas.clone() else {
+    let Some(atlas) = state.atlas.clone() else {
         return actions;
     };
     egui::CentralPanel::default()
@@ -51,91 +134,68 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
         .show(ui, |ui| {
             let rect = ui.available_rect_before_wrap();
             let size = [rect.width(), rect.height()];
-            apply_pending_view(app, size);
-            if app.persisted.tiles && app.tiles.is_none() {
-                app.tiles = Some(osm_tiles(ui.ctx()));
+            let country = View::fit(atlas.geometry.country_bbox, size, 24.0);
+            apply_pending_view(map, &atlas.data, country, size);
+            let tiles_on = state.persisted.tiles;
+            if tiles_on && map.tiles.is_none() {
+                map.tiles = Some(osm_tiles(ui.ctx()));
             }
-            let center = app
-                .country_view(size)
-                .map_or(lon_lat(67.0, 48.0), |v| lon_lat(v.center_lon, v.center_lat));
-            let style = style_for(app);
-            let lang = app.persisted.lang;
-            let overlay = OverlayParts {
-                title: None,
-                date: false,
-                legend: app.persisted.legend,
-                scale_bar: true,
-                attribution: true,
-                progress: None,
-                tiles_credit: app
-                    .persisted
-                    .tiles
-                    .then(|| "© OpenStreetMap contributors".to_owned()),
-            };
+            let center = lon_lat(country.center_lon, country.center_lat);
+            let style = style_for(state);
             // The view before this frame's gestures; the map plugin gets the one after.
+            let now = map.memory.detached().unwrap_or(center);
             let view = View {
-                center_lon: app.map_memory.detached().unwrap_or(center).x(),
-                center_lat: app.map_memory.detached().unwrap_or(center).y(),
-                zoom: app.map_memory.zoom(),
+                center_lon: now.x(),
+                center_lat: now.y(),
+                zoom: map.memory.zoom(),
             };
-            let input = SceneInput {
-                atlas: &atlas,
-                instant: app.instant,
-                view,
-                size,
-                scale: 1.0,
-                lang,
-                lod: Lod::for_zoom(view.zoom),
-                mode: app.persisted.mode,
-                selected: app.selected,
-                hovered: app.hovered,
-                context: !app.persisted.tiles,
-                overlay,
-                style: &style,
-            };
+            let hovered = if map.hover { state.hovered } else { None };
+            let input = SceneInput::screen(
+                &atlas,
+                &style,
+                &state.shown(),
+                (view, size),
+                state.persisted.legend,
+                tiles_on,
+            )
+            .hovering(hovered);
             let mut painted: Option<Scene> = None;
             let plugin = ScenePlugin {
                 make_scene: Box::new(|view: View, size: [f32; 2]| {
-                    scene::build(&SceneInput {
-                        view,
-                        size,
-                        lod: Lod::for_zoom(view.zoom),
-                        ..input.clone()
-                    })
+                    scene::build(&input.at(view, size))
                 }),
                 out: &mut painted,
             };
-            let before = (app.map_memory.zoom(), app.map_memory.detached());
-            if app.persisted.tiles {
+            let before = (map.memory.zoom(), map.memory.detached());
+            if tiles_on {
                 // Under the tiles: the vector basemap, which shows wherever tiles are missing
                 // (offline, or still loading).
                 let under = scene::build_basemap(&SceneInput {
-                    style: &app.style,
+                    style: &state.style,
                     ..input.clone()
                 });
                 paint(&ui.painter_at(rect), rect.min, &under, |k| {
                     k == LayerKind::Context
                 });
             }
-            let tiles = if app.persisted.tiles {
-                app.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
+            let tiles = if tiles_on {
+                map.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
             } else {
                 None
             };
-            let map = walkers::Map::new(tiles, &mut app.map_memory, center)
+            let walkers_map = walkers::Map::new(tiles, &mut map.memory, center)
                 .with_plugin(plugin)
                 .double_click_to_zoom(true);
-            let response = ui.add(map);
-            if response.dragged() || (app.map_memory.zoom(), app.map_memory.detached()) != before {
-                app.auto_fit = false;
+            let response = ui.add(walkers_map);
+            if response.dragged() || (map.memory.zoom(), map.memory.detached()) != before {
+                map.auto_fit = false;
             }
-            clamp_zoom(&mut app.map_memory);
-            app.last_map_rect = response.rect;
-            if let Some(scene) = painted {
-                app.last_view = Some((scene.view, scene.size));
-                app.last_scene = Some(scene);
+            clamp_zoom(&mut map.memory);
+            map.last_rect = response.rect;
+            if painted.is_some() {
+                map.last_scene = painted;
             }
-            interact(app, &response, &mut actions);
+            interact(state, map, &response, &mut actions);
         });
     actions
 }
@@ -148,43 +208,41 @@ fn clamp_zoom(memory: &mut MapMemory) {
 }
 
 /// Fits the country or centres a focused place, now that the map's size is known.
-fn apply_pending_view(app: &mut App, size: [f32; 2]) {
+fn apply_pending_view(
+    map: &mut MapView,
+    data: &crate::data::Dataset,
+    country: View,
+    size: [f32; 2],
+) {
     if size[0] < 50.0 || size[1] < 50.0 {
         return;
     }
     let resized =
-        (size[0] - app.fitted_for[0]).abs() > 0.5 || (size[1] - app.fitted_for[1]).abs() > 0.5;
-    if app.fit_pending || (app.auto_fit && resized) {
-        if let Some(view) = app.country_view(size) {
-            set_view(&mut app.map_memory, view);
-        }
-        app.fit_pending = false;
-        app.fitted_for = size;
+        (size[0] - map.fitted_for[0]).abs() > 0.5 || (size[1] - map.fitted_for[1]).abs() > 0.5;
+    if map.fit_pending || (map.auto_fit && resized) {
+        set_view(&mut map.memory, country);
+        map.fit_pending = false;
+        map.fitted_for = size;
     }
-    let Some(place) = app.focus_pending.take() else {
+    let Some(place) = map.focus_pending.take() else {
         return;
     };
-    let Some(atlas) = &app.atlas else {
-        return;
-    };
-    let data = &atlas.data;
     match place {
         Place::City(c) => {
             let p = data.city(c).position;
-            app.map_memory.center_at(lon_lat(p.x(), p.y()));
-            if app.map_memory.zoom() < 5.0 {
-                let _ = app.map_memory.set_zoom(5.0);
+            map.memory.center_at(lon_lat(p.x(), p.y()));
+            if map.memory.zoom() < 5.0 {
+                let _ = map.memory.set_zoom(5.0);
             }
         }
         Place::Unit(u) => {
-            let unit = data.unit(u);
-            if let Some(bbox) = unit.bbox {
+            if let Some(bbox) = data.unit(u).bbox {
                 let mut view = View::fit(bbox, size, 60.0);
                 view.zoom = view.zoom.min(8.0);
-                set_view(&mut app.map_memory, view);
+                set_view(&mut map.memory, view);
             }
         }
-        Place::Country => app.fit_pending = true,
+        Place::Country => map.fit_pending = true,
     }
 }
 
@@ -193,19 +251,18 @@ fn set_view(memory: &mut MapMemory, view: View) {
     let _ = memory.set_zoom(view.zoom.clamp(MIN_ZOOM, MAX_ZOOM));
 }
 
-fn interact(app: &App, response: &egui::Response, actions: &mut Vec<Action>) {
-    let Some(scene) = &app.last_scene else {
+fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions: &mut Vec<Action>) {
+    let Some(scene) = &map.last_scene else {
         return;
     };
     let origin = response.rect.min;
     let to_canvas = |p: egui::Pos2| [p.x - origin.x, p.y - origin.y];
-    // A scripted screenshot shows no hover state: the pointer is wherever the display left it.
-    let hovered = if app.screenshot.is_some() {
-        None
-    } else {
+    let hovered = if map.hover {
         response.hover_pos().and_then(|p| scene.hit(to_canvas(p)))
+    } else {
+        None
     };
-    if hovered != app.hovered {
+    if hovered != state.hovered {
         actions.push(Action::Hover(hovered));
     }
     if response.clicked()
@@ -214,24 +271,19 @@ fn interact(app: &App, response: &egui::Response, actions: &mut Vec<Action>) {
         actions.push(Action::Select(scene.hit(to_canvas(pos))));
     }
     if let Some(place) = hovered
-        && let Some(atlas) = &app.atlas
+        && let Some(atlas) = &state.atlas
     {
-        let lang = app.persisted.lang;
+        let lang = state.persisted.lang;
         let data = &atlas.data;
         let unit = match place {
             Place::City(c) => Some(data.city(c).unit),
             Place::Unit(u) => Some(u),
             Place::Country => None,
         };
-        let status = unit.and_then(|u| atlas.timeline.status_at(data, u, app.instant));
+        let status = unit.and_then(|u| atlas.timeline.status_at(data, u, state.instant));
         let status_text = match status {
-            Some(p) => data
-                .meta
-                .status(data.period(p).status)
-                .names
-                .get(lang)
-                .to_owned(),
-            None => tr(lang, Msg::NoEmergency).to_owned(),
+            Some(p) => data.meta.status(data.period(p).status).names.get(lang),
+            None => tr(lang, Msg::NoEmergency),
         };
         let mut text = format!("{}\n{status_text}", data.place_name(place, lang));
         if let Place::City(c) = place {

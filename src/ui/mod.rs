@@ -1,8 +1,10 @@
-//! The eframe window: the atlas. Panels (toolbar, timeline, details, map, about) return
-//! actions; `App::apply` carries them out.
+//! The eframe window: the atlas, as a star. `app.rs` owns the one [`AppState`] and shows the
+//! panels (toolbar, timeline, details, map, about, export), each of which gets `&AppState` and
+//! its own widget state and returns [`Action`]s; `App::apply` carries them out.
 
 mod about;
 mod app;
+mod clipboard;
 mod details;
 mod export;
 mod fonts;
@@ -14,9 +16,7 @@ mod timeline;
 mod toolbar;
 
 pub use app::App;
-pub use state::{Action, Persisted, StartOptions};
-pub use timeline::TRACK_LABEL;
-pub use toolbar::SEARCH_LABEL;
+pub use state::{Action, AppState, Persisted, SEARCH_LABEL, StartOptions, TRACK_LABEL};
 
 use std::process::ExitCode;
 

@@ -1,6 +1,7 @@
 //! Scripted screenshots (`--screenshot-to FILE.png`): once the window has fully rendered, save
 //! a PNG of it and close.
 
+use crate::paint::WriteError;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -15,8 +16,19 @@ pub struct ScreenshotJob {
     image: Arc<Mutex<Option<Arc<egui::ColorImage>>>>,
 }
 
+/// Why a screenshot could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error("the screenshot has an unexpected size")]
+    Size,
+    #[error("{}: {message}", path.display())]
+    Encode { path: PathBuf, message: String },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+}
+
 /// How the screenshot ended: the path written, or why it failed.
-pub type Outcome = Result<PathBuf, String>;
+pub type Outcome = Result<PathBuf, ScreenshotError>;
 
 fn outcome_slot() -> &'static Mutex<Option<Outcome>> {
     static SLOT: OnceLock<Mutex<Option<Outcome>>> = OnceLock::new();
@@ -70,12 +82,15 @@ fn save(path: &std::path::Path, image: &egui::ColorImage) -> Outcome {
         .iter()
         .flat_map(|c| c.to_srgba_unmultiplied())
         .collect();
-    let buffer = image::RgbaImage::from_raw(w as u32, h as u32, rgba)
-        .ok_or_else(|| "the screenshot has an unexpected size".to_owned())?;
+    let buffer =
+        image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or(ScreenshotError::Size)?;
     crate::paint::write_atomically(path, |mut file| {
         buffer
             .write_to(&mut file, image::ImageFormat::Png)
-            .map_err(|e| format!("{}: {e}", path.display()))
+            .map_err(|e| ScreenshotError::Encode {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })
     })
     .map(|()| path.to_owned())
 }

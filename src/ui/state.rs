@@ -1,12 +1,22 @@
-//! The window's state, in three kinds: persisted between runs, loaded data, and transient.
-//! UI functions never change state directly: they return [`Action`]s that `App::apply` carries
-//! out, so keyboard, mouse and tests all go through one path.
+//! The window's shared state, [`AppState`], in three kinds: persisted between runs
+//! ([`Persisted`]), loaded data (the atlas) and transient (selection, hover, playback, notices).
+//! Panels read it and return [`Action`]s; `App::apply` is the one place that changes it, so
+//! keyboard, mouse and tests all go through one path.
 
-use crate::data::Place;
+use crate::atlas::Atlas;
+use crate::clock::Instant;
+use crate::data::{LoadError, Place};
 use crate::i18n::Lang;
-use crate::scene::EventMode;
+use crate::scene::{EventMode, Shown, Style};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The accessible name of the time track.
+pub const TRACK_LABEL: &str = "Time";
+
+/// The accessible name of the search box.
+pub const SEARCH_LABEL: &str = "Find a place";
 
 /// Story hours per second of real time, for playback.
 pub const SPEEDS: [f64; 5] = [1.0, 3.0, 6.0, 12.0, 24.0];
@@ -86,4 +96,49 @@ pub enum Action {
     /// Put the current map on the clipboard.
     CopyImage,
     OpenUrl(String),
+}
+
+/// Which windows float over the map.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OpenWindows {
+    pub about: bool,
+    pub export: bool,
+}
+
+/// Everything the panels read. Only `App::apply` (and playback, in the same file) writes it.
+pub struct AppState {
+    /// The dataset ready to show; `None` when loading failed.
+    pub atlas: Option<Arc<Atlas>>,
+    /// Why the dataset could not be loaded, with every problem found.
+    pub load_error: Option<LoadError>,
+    pub persisted: Persisted,
+    pub instant: Instant,
+    pub selected: Option<Place>,
+    pub hovered: Option<Place>,
+    pub playing: bool,
+    /// Story minutes accumulated by playback but not yet applied.
+    pub play_carry: f64,
+    pub windows: OpenWindows,
+    /// Colours and sizes of the map and of the panels that speak of it.
+    pub style: Style,
+    /// A message for the user (a start option that could not be honoured, say).
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    /// What the map shows, as the scene and every export of it take it.
+    pub fn shown(&self) -> Shown {
+        Shown {
+            instant: self.instant,
+            lang: self.persisted.lang,
+            mode: self.persisted.mode,
+            selected: self.selected,
+        }
+    }
+
+    /// The place with this id or name, if any.
+    pub fn find_place(&self, name: &str) -> Option<Place> {
+        let atlas = self.atlas.as_ref()?;
+        crate::data::find_place(&atlas.data, name, self.persisted.lang)
+    }
 }

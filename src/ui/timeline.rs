@@ -1,17 +1,13 @@
 //! The timeline bar: the instant in words, playback controls, and a scrubbable track that shows
 //! each day's number of events and how much of the country was under a state of emergency.
 
-use super::app::App;
-use super::state::{Action, SPEEDS};
-use crate::i18n::{Msg, tr};
+use super::state::{Action, AppState, SPEEDS, TRACK_LABEL};
+use crate::i18n::{Lang, Msg, tr};
 use crate::paint::egui::color;
 use chrono::Datelike;
-use egui::{Color32, RichText, Sense, Stroke, StrokeKind, pos2, vec2};
+use egui::{RichText, Sense, Stroke, StrokeKind, pos2, vec2};
 
-/// The accessible name of the time track.
-pub const TRACK_LABEL: &str = "Time";
-
-pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(atlas) = app.atlas.clone() else {
         return actions;
@@ -37,11 +33,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                     tr(lang, Msg::UnitsCount)
                 ))
                 .size(17.0)
-                .color(if under > 0 {
-                    color(app.style.status_fill.with_alpha(255))
+                .color(color(if under > 0 {
+                    app.style.status_fill.with_alpha(255)
                 } else {
-                    Color32::DARK_GRAY
-                }),
+                    app.style.text_muted
+                })),
             );
         });
         ui.horizontal_wrapped(|ui| {
@@ -93,12 +89,12 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
     actions
 }
 
-fn speed_text(lang: crate::i18n::Lang, hours_per_second: f64) -> String {
+fn speed_text(lang: Lang, hours_per_second: f64) -> String {
     format!("{hours_per_second} {}", tr(lang, Msg::HoursPerSecond))
 }
 
 /// The scrubbable track with the per-day histogram.
-fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
+fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     let Some(atlas) = &app.atlas else {
         return;
     };
@@ -128,12 +124,13 @@ fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
 
     let painter = ui.painter_at(rect);
     let bars = egui::Rect::from_min_max(rect.min + vec2(0.0, 14.0), rect.max - vec2(0.0, 18.0));
-    painter.rect_filled(rect, 4.0, Color32::from_gray(246));
+    let style = &app.style;
+    painter.rect_filled(rect, 4.0, color(style.timeline_track));
     let x_of = |m: i64| rect.left() + (m - first) as f32 / span * rect.width();
     let counts = tl.day_counts();
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
     let today = clock.day(app.instant);
-    let status_color = color(app.style.status_fill.with_alpha(255));
+    let status_color = color(style.status_fill.with_alpha(255));
     for &(day, n) in counts {
         let x0 = x_of(clock.day_start(day).unix_minutes());
         let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
@@ -153,7 +150,7 @@ fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
             painter.rect_filled(
                 egui::Rect::from_x_y_ranges(x0..=x1, bars.y_range()),
                 0.0,
-                Color32::from_rgb(0xdd, 0xe6, 0xf3),
+                color(style.timeline_today),
             );
         }
         let h = n as f32 / max * bars.height();
@@ -163,30 +160,30 @@ fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
                 pos2(x1 - 1.5, bars.bottom()),
             ),
             1.0,
-            Color32::from_rgb(0x4a, 0x6f, 0x9a),
+            color(style.timeline_bar),
         );
         painter.text(
             pos2((x0 + x1) / 2.0, rect.bottom() - 1.0),
             egui::Align2::CENTER_BOTTOM,
             day.day().to_string(),
             egui::FontId::proportional(13.0),
-            if day == today {
-                Color32::BLACK
+            color(if day == today {
+                style.timeline_cursor
             } else {
-                Color32::DARK_GRAY
-            },
+                style.text_muted
+            }),
         );
         painter.line_segment(
             [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
-            Stroke::new(1.0, Color32::GRAY),
+            Stroke::new(1.0, color(style.timeline_tick)),
         );
     }
     let x = x_of(app.instant.unix_minutes());
     painter.line_segment(
         [pos2(x, rect.top()), pos2(x, bars.bottom() + 2.0)],
-        Stroke::new(3.0, Color32::BLACK),
+        Stroke::new(3.0, color(style.timeline_cursor)),
     );
-    painter.circle_filled(pos2(x, bars.top() - 2.0), 6.0, Color32::BLACK);
+    painter.circle_filled(pos2(x, bars.top() - 2.0), 6.0, color(style.timeline_cursor));
     if response.has_focus() {
         painter.rect_stroke(rect, 4.0, ui.visuals().selection.stroke, StrokeKind::Inside);
     }
@@ -195,7 +192,7 @@ fn track(ui: &mut egui::Ui, app: &App, actions: &mut Vec<Action>) {
 /// A row of buttons: (label, hint, what a click does).
 fn step_buttons(
     ui: &mut egui::Ui,
-    lang: crate::i18n::Lang,
+    lang: Lang,
     buttons: &[(Msg, Msg, Action)],
     actions: &mut Vec<Action>,
 ) {

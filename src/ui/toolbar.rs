@@ -1,22 +1,18 @@
 //! The top bar: the title, place search, view buttons and map options.
 
-use super::app::App;
-use super::state::Action;
-use crate::data::search;
+use super::state::{Action, AppState, SEARCH_LABEL};
+use crate::data;
 use crate::i18n::{Msg, tr};
 use crate::scene::EventMode;
 use egui::{Key, RichText};
 
-/// What the search box holds.
+/// The search box's own state: what is typed in it.
 #[derive(Debug, Default)]
-pub struct SearchState {
+pub struct SearchBox {
     pub query: String,
 }
 
-/// The accessible name of the search box.
-pub const SEARCH_LABEL: &str = "Find a place";
-
-pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Action> {
     let mut actions = Vec::new();
     let lang = app.persisted.lang;
     egui::Panel::top("toolbar").show(ui, |ui| {
@@ -29,7 +25,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                         .map_or("", |a| a.data.meta.name.get(lang)),
                 );
             ui.separator();
-            search_box(ui, app, &mut actions);
+            search_box(ui, app, search, &mut actions);
             ui.separator();
             if ui
                 .button(tr(lang, Msg::FitCountry))
@@ -92,7 +88,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                 .on_hover_text(tr(lang, Msg::ExportMenuHint))
                 .clicked()
             {
-                actions.push(Action::ShowExport(!app.export.open));
+                actions.push(Action::ShowExport(!app.windows.export));
             }
             if ui
                 .button(tr(lang, Msg::CopyImage))
@@ -102,7 +98,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
                 actions.push(Action::CopyImage);
             }
             if ui.button(tr(lang, Msg::AboutButton)).clicked() {
-                actions.push(Action::ShowAbout(!app.about_open));
+                actions.push(Action::ShowAbout(!app.windows.about));
             }
         });
         if let Some(notice) = &app.notice {
@@ -113,9 +109,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
     actions
 }
 
-fn search_box(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
+fn search_box(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    search: &mut SearchBox,
+    actions: &mut Vec<Action>,
+) {
     let lang = app.persisted.lang;
-    let edit = egui::TextEdit::singleline(&mut app.search.query)
+    let edit = egui::TextEdit::singleline(&mut search.query)
         .hint_text(tr(lang, Msg::SearchHint))
         .desired_width(200.0);
     let label = ui.label(SEARCH_LABEL);
@@ -123,14 +124,14 @@ fn search_box(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
     let Some(atlas) = app.atlas.clone() else {
         return;
     };
-    let hits = search(&atlas.data, &app.search.query, lang);
+    let hits = data::search(&atlas.data, &search.query, lang);
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if enter && let Some(first) = hits.first() {
         actions.push(Action::Focus(first.place));
-        app.search.query.clear();
+        search.query.clear();
         return;
     }
-    if app.search.query.trim().is_empty() || !(response.has_focus() || response.lost_focus()) {
+    if search.query.trim().is_empty() || !(response.has_focus() || response.lost_focus()) {
         return;
     }
     let area = egui::Area::new(ui.make_persistent_id("search-results"))
@@ -149,7 +150,7 @@ fn search_box(ui: &mut egui::Ui, app: &mut App, actions: &mut Vec<Action>) {
                 };
                 if ui.selectable_label(false, text).clicked() {
                     actions.push(Action::Focus(hit.place));
-                    app.search.query.clear();
+                    search.query.clear();
                 }
             }
         });

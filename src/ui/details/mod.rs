@@ -2,22 +2,28 @@
 //! selected, the shown day's national events. Every event shows its time (or that the time is
 //! unknown), kind, title, description, precision flags, figures and sources as links.
 
-use super::app::App;
-use super::state::Action;
+mod card;
+
+use super::state::{Action, AppState};
 use crate::atlas::Atlas;
 use crate::data::{CityIdx, EventIdx, Place, UnitIdx};
 use crate::i18n::{Lang, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
 use crate::timeline::effective_start;
-use egui::{Color32, RichText};
+use card::{event_card, sources};
+use egui::RichText;
 
-pub fn show(ui: &mut egui::Ui, app: &mut App) -> Vec<Action> {
+pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
     let Some(atlas) = app.atlas.clone() else {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.heading(tr(app.persisted.lang, Msg::LoadFailed));
-            ui.label(app.load_error.as_deref().unwrap_or(""));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for problem in app.load_error.iter().flat_map(|e| e.problems()) {
+                    ui.label(RichText::new(problem).monospace());
+                }
+            });
         });
         return actions;
     };
@@ -49,7 +55,7 @@ fn other_names(names: impl Iterator<Item = String>, shown: &str) -> String {
     seen.join(" · ")
 }
 
-fn status_line(ui: &mut egui::Ui, app: &App, atlas: &Atlas, unit: UnitIdx) {
+fn status_line(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, unit: UnitIdx) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
     match atlas.timeline.status_at(data, unit, app.instant) {
@@ -72,7 +78,7 @@ fn status_line(ui: &mut egui::Ui, app: &App, atlas: &Atlas, unit: UnitIdx) {
     }
 }
 
-fn city(ui: &mut egui::Ui, app: &App, atlas: &Atlas, c: CityIdx, actions: &mut Vec<Action>) {
+fn city(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, c: CityIdx, actions: &mut Vec<Action>) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
     let city = data.city(c);
@@ -122,7 +128,7 @@ fn city(ui: &mut egui::Ui, app: &App, atlas: &Atlas, c: CityIdx, actions: &mut V
     }
 }
 
-fn region(ui: &mut egui::Ui, app: &App, atlas: &Atlas, u: UnitIdx, actions: &mut Vec<Action>) {
+fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions: &mut Vec<Action>) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
     let unit = data.unit(u);
@@ -213,7 +219,7 @@ fn region(ui: &mut egui::Ui, app: &App, atlas: &Atlas, u: UnitIdx, actions: &mut
     }
 }
 
-fn national(ui: &mut egui::Ui, app: &App, atlas: &Atlas, actions: &mut Vec<Action>) {
+fn national(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &mut Vec<Action>) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
     let clock = data.meta.clock;
@@ -273,154 +279,4 @@ fn grid_row(ui: &mut egui::Ui, key: &str, value: &str) {
         ui.label(RichText::new(format!("{key}:")).weak());
         ui.label(value);
     });
-}
-
-/// One event: time, kind, title, description, flags, figures, note and sources. Events after
-/// the current instant are dimmed.
-fn event_card(
-    ui: &mut egui::Ui,
-    app: &App,
-    atlas: &Atlas,
-    e: EventIdx,
-    with_place: bool,
-    actions: &mut Vec<Action>,
-) {
-    let lang = app.persisted.lang;
-    let data = &atlas.data;
-    let clock = data.meta.clock;
-    let ev = data.event(e);
-    let later = effective_start(ev) > app.instant;
-    let day = clock.day(ev.start.instant);
-    let strength = if later { 0.45 } else { 1.0 };
-    let frame = egui::Frame::group(ui.style()).fill(if later {
-        Color32::from_gray(248)
-    } else {
-        Color32::from_rgb(0xfb, 0xf8, 0xf0)
-    });
-    frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.set_opacity(if later { 0.55 } else { 1.0 });
-        let when = format!(
-            "{} · {}",
-            clock.short_date_text(lang, day),
-            text::event_time(clock, lang, ev, day)
-        );
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(when).strong());
-            ui.label(
-                RichText::new(kind_name(lang, ev.kind))
-                    .small()
-                    .color(kind_color(ev.kind).gamma_multiply(strength)),
-            );
-            if with_place {
-                ui.label(
-                    RichText::new(data.place_name(ev.place, lang))
-                        .small()
-                        .weak(),
-                );
-            }
-            if later {
-                ui.label(RichText::new(tr(lang, Msg::Later)).small().italics());
-            }
-        });
-        ui.label(RichText::new(ev.title.get(lang)).strong().size(16.0));
-        ui.label(ev.description.get(lang));
-        let flags = text::precision_flags(lang, ev);
-        if !flags.is_empty() {
-            ui.label(
-                RichText::new(flags.join(" · "))
-                    .italics()
-                    .small()
-                    .color(Color32::from_rgb(0x8a, 0x4b, 0x08)),
-            );
-        }
-        if let Some(note) = text::conversion_note(clock, lang, ev) {
-            ui.label(RichText::new(note).small().weak());
-        }
-        if let Some(note) = &ev.note {
-            ui.label(RichText::new(note).small().weak());
-        }
-        for figure in &ev.figures {
-            let whose: Vec<String> = figure
-                .values
-                .iter()
-                .map(|v| format!("{} ({})", text::figure_value(lang, v), v.by))
-                .collect();
-            ui.label(
-                RichText::new(format!(
-                    "{}: {}. {}",
-                    figure.label,
-                    text::figure_range(&figure.values),
-                    whose.join("; ")
-                ))
-                .small(),
-            );
-        }
-        sources(ui, app, atlas, &ev.sources, actions);
-    });
-    ui.add_space(2.0);
-}
-
-fn sources(
-    ui: &mut egui::Ui,
-    app: &App,
-    atlas: &Atlas,
-    list: &[crate::data::SourceIdx],
-    actions: &mut Vec<Action>,
-) {
-    let lang = app.persisted.lang;
-    ui.label(
-        RichText::new(format!("{}:", tr(lang, Msg::SourcesHeading)))
-            .small()
-            .weak(),
-    );
-    for &s in list {
-        let source = atlas.data.source(s);
-        match source
-            .url
-            .as_deref()
-            .filter(|u| crate::data::is_http_url(u))
-        {
-            Some(url) => {
-                if ui
-                    .link(RichText::new(&source.title).small())
-                    .on_hover_text(url)
-                    .clicked()
-                {
-                    actions.push(Action::OpenUrl(url.to_owned()));
-                }
-            }
-            None => {
-                ui.label(RichText::new(&source.title).small().italics());
-            }
-        }
-    }
-}
-
-/// The kind of an event in words.
-pub fn kind_name(lang: Lang, kind: crate::data::EventKind) -> &'static str {
-    use crate::data::EventKind as K;
-    tr(
-        lang,
-        match kind {
-            K::Protest => Msg::KindProtest,
-            K::Clash => Msg::KindClash,
-            K::Violence => Msg::KindViolence,
-            K::Government => Msg::KindGovernment,
-            K::Emergency => Msg::KindEmergency,
-            K::Security => Msg::KindSecurity,
-            K::Communications => Msg::KindCommunications,
-            K::International => Msg::KindInternational,
-            K::Casualties => Msg::KindCasualties,
-        },
-    )
-}
-
-fn kind_color(kind: crate::data::EventKind) -> Color32 {
-    match kind.severity() {
-        3 => Color32::from_rgb(0x08, 0x1d, 0x4a),
-        2 => Color32::from_rgb(0x24, 0x6b, 0xb3),
-        1 => Color32::from_rgb(0x2f, 0x7e, 0xb8),
-        _ => Color32::from_rgb(0x55, 0x55, 0x55),
-    }
 }

@@ -2,17 +2,16 @@
 //! or the whole country. The file is chosen in the system's save dialog (or typed); the export
 //! runs on its own thread with progress and a Cancel button, and asks before replacing a file.
 
-use super::app::App;
-use super::state::Action;
-use crate::clock::Instant;
-use crate::export::{
-    self, Area, ExportError, ExportRequest, Format, Progress, Report, Size, When, parse_step,
-};
+mod job;
+
+use super::state::{Action, AppState};
+use crate::clock::{Clock, Instant};
+use crate::export;
 use crate::i18n::{Msg, tr};
+use crate::scene::View;
+use job::{Job, default_dir, pick_file, poll, start};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-use std::thread::JoinHandle;
+use std::sync::mpsc::Receiver;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,34 +30,10 @@ pub const PRESETS: [(Msg, [u32; 2]); 3] = [
     (Msg::PresetA4, [3508, 2480]),
 ];
 
-/// A running export.
-struct Job {
-    progress: Arc<Progress>,
-    /// Taken when the export is collected.
-    handle: Option<JoinHandle<Result<Report, ExportError>>>,
-}
-
-impl Job {
-    fn finished(&self) -> bool {
-        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
-    }
-}
-
-impl Drop for Job {
-    /// A job still running when the window closes is stopped and waited for, so that it
-    /// removes its temporary files before the process ends.
-    fn drop(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            self.progress.cancel();
-            let _ = handle.join();
-        }
-    }
-}
-
-/// The dialog's state. Transient: nothing here is saved between runs.
+/// The dialog's own state: the form, the running export and its outcome. Transient: nothing
+/// here is saved between runs. Whether the dialog shows is the shared state's.
 #[derive(Default)]
 pub struct ExportDialog {
-    pub open: bool,
     pub kind: Kind,
     /// Index into [`PRESETS`], or `PRESETS.len()` for a custom size.
     pub preset: usize,
@@ -76,9 +51,8 @@ pub struct ExportDialog {
 }
 
 impl ExportDialog {
-    /// Opens the dialog with sensible defaults for the current instant.
-    pub fn open_for(&mut self, app_instant: Instant, clock: crate::clock::Clock) {
-        self.open = true;
+    /// Fills in sensible defaults for the current instant, before the dialog opens.
+    pub fn prepare(&mut self, app_instant: Instant, clock: Clock) {
         if self.custom == [0, 0] {
             self.custom = [2400, 1600];
         }
@@ -128,91 +102,15 @@ impl ExportDialog {
     }
 }
 
-fn default_dir() -> PathBuf {
-    std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .map(|h| h.join("Pictures"))
-        .filter(|p| p.is_dir())
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// Builds the request from the dialog and the app's state.
-fn request(app: &App) -> Result<ExportRequest, String> {
-    let atlas = app.atlas.as_ref().ok_or("no dataset is loaded")?;
-    let d = &app.export;
-    let pixels = PRESETS.get(d.preset).map_or(d.custom, |(_, px)| *px);
-    let size = Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)
-        .map_err(|e| e.to_string())?;
-    let area = match (d.whole_country, app.last_view) {
-        (false, Some((view, size))) => Area::View { view, size },
-        _ => Area::Country,
-    };
-    let clock = atlas.data.meta.clock;
-    let when = match d.kind {
-        Kind::Png | Kind::Svg => When::At(app.instant),
-        Kind::Gif | Kind::Frames => When::Range {
-            from: clock
-                .parse_when(&d.from)
-                .map_err(|e| format!("From: {e}"))?,
-            to: clock.parse_when(&d.to).map_err(|e| format!("To: {e}"))?,
-            step_minutes: parse_step(&d.step).map_err(|e| e.to_string())?,
-        },
-    };
-    let out = d.fixed_path();
-    let format =
-        Format::for_path(&out, matches!(when, When::Range { .. })).map_err(|e| e.to_string())?;
-    Ok(ExportRequest {
-        out,
-        format,
-        size,
-        area,
-        when,
-        selected: app.selected,
-        title: None,
-        lang: app.persisted.lang,
-        mode: app.persisted.mode,
-        force: d.confirm_replace,
-        frame_ms: 800,
-    })
-}
-
-fn start(app: &mut App, ctx: &egui::Context) {
-    let req = match request(app) {
-        Ok(r) => r,
-        Err(e) => {
-            app.export.outcome = Some((false, sentence(&e)));
-            return;
-        }
-    };
-    if export::would_replace(&req).is_some() && !app.export.confirm_replace {
-        app.export.confirm_replace = true;
-        app.export.outcome = None;
-        return;
-    }
-    let Some(atlas) = app.atlas.clone() else {
-        return;
-    };
-    let progress = Arc::new(Progress::default());
-    let watcher = progress.clone();
-    let repaint = ctx.clone();
-    let handle = std::thread::spawn(move || {
-        let result = export::run(&atlas, &req, &watcher);
-        repaint.request_repaint();
-        result
-    });
-    app.export.confirm_replace = false;
-    app.export.outcome = None;
-    app.export.job = Some(Job {
-        progress,
-        handle: Some(handle),
-    });
-}
-
-pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
+pub fn show(
+    ctx: &egui::Context,
+    app: &AppState,
+    painted: Option<(View, [f32; 2])>,
+    dialog: &mut ExportDialog,
+) -> Vec<Action> {
     let mut actions = Vec::new();
-    poll(app);
-    if !app.export.open {
+    poll(dialog, app.persisted.lang);
+    if !app.windows.export {
         return actions;
     }
     let lang = app.persisted.lang;
@@ -226,9 +124,9 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            let busy = app.export.busy();
+            let busy = dialog.busy();
             ui.add_enabled_ui(!busy, |ui| {
-                let d = &mut app.export;
+                let d = &mut *dialog;
                 ui.horizontal_wrapped(|ui| {
                     ui.label(tr(lang, Msg::ExportWhat));
                     ui.radio_value(&mut d.kind, Kind::Png, "PNG");
@@ -315,7 +213,7 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
                 );
             });
             ui.separator();
-            if let Some(job) = &app.export.job {
+            if let Some(job) = &dialog.job {
                 let (done, total) = job.progress.get();
                 let frac = if total == 0 {
                     0.0
@@ -331,12 +229,12 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
                     job.progress.cancel();
                 }
                 ctx.request_repaint_after(std::time::Duration::from_millis(100));
-            } else if app.export.confirm_replace {
+            } else if dialog.confirm_replace {
                 ui.colored_label(
                     egui::Color32::from_rgb(0xa0, 0x40, 0x00),
                     format!(
                         "{} {}",
-                        app.export.fixed_path().display(),
+                        dialog.fixed_path().display(),
                         tr(lang, Msg::ExportExists)
                     ),
                 );
@@ -345,7 +243,7 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
                         go = true;
                     }
                     if ui.button(tr(lang, Msg::Cancel)).clicked() {
-                        app.export.confirm_replace = false;
+                        dialog.confirm_replace = false;
                     }
                 });
             } else if ui
@@ -354,7 +252,7 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
             {
                 go = true;
             }
-            if let Some((ok, message)) = &app.export.outcome {
+            if let Some((ok, message)) = &dialog.outcome {
                 let color = if *ok {
                     egui::Color32::from_rgb(0x1b, 0x6e, 0x2a)
                 } else {
@@ -364,81 +262,10 @@ pub fn show(ctx: &egui::Context, app: &mut App) -> Vec<Action> {
             }
         });
     if go {
-        start(app, ctx);
+        start(app, painted, dialog, ctx);
     }
-    if !open && !app.export.busy() {
+    if !open && !dialog.busy() {
         actions.push(Action::ShowExport(false));
     }
     actions
-}
-
-/// Collects a finished export and a chosen file.
-fn poll(app: &mut App) {
-    let lang = app.persisted.lang;
-    if let Some(rx) = &app.export.picking
-        && let Ok(choice) = rx.try_recv()
-    {
-        if let Some(path) = choice {
-            app.export.path = path.display().to_string();
-            app.export.confirm_replace = false;
-        }
-        app.export.picking = None;
-    }
-    if app.export.job.as_ref().is_some_and(Job::finished)
-        && let Some(mut job) = app.export.job.take()
-        && let Some(handle) = job.handle.take()
-    {
-        app.export.outcome = Some(match handle.join() {
-            Ok(Ok(report)) => (
-                true,
-                format!(
-                    "{} {} ({} {}, {} kB)",
-                    tr(lang, Msg::ExportSaved),
-                    report
-                        .files
-                        .first()
-                        .map(|f| f.display().to_string())
-                        .unwrap_or_default(),
-                    report.frames,
-                    tr(lang, Msg::ExportFramesUnit),
-                    report.bytes.div_ceil(1024)
-                ),
-            ),
-            Ok(Err(e)) => (false, sentence(&e.to_string())),
-            Err(_) => (false, tr(lang, Msg::ExportCrashed).to_owned()),
-        });
-    }
-}
-
-/// Runs the system's save dialog on its own thread, so that the window stays responsive. If
-/// no dialog is available, the typed path stays as it is.
-fn pick_file(current: PathBuf, folder: bool) -> Receiver<Option<PathBuf>> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let dir = current
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_else(default_dir);
-        let name = current
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let dialog = rfd::FileDialog::new().set_directory(&dir);
-        let choice = if folder {
-            dialog.pick_folder()
-        } else {
-            dialog.set_file_name(name).save_file()
-        };
-        let _ = tx.send(choice);
-    });
-    rx
-}
-
-/// A message as a sentence: its first letter in capitals.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -1,0 +1,186 @@
+//! Writing exports to disk: numbered PNG frames through a staging folder, animated GIFs with
+//! one palette, and every file atomically (see `paint::write_atomically`).
+
+use super::pipeline::ordered;
+use super::scene::{png_text, scene_for, style};
+use super::{ExportError, ExportRequest, Progress, Report};
+use crate::atlas::Atlas;
+use crate::clock::Instant;
+use crate::paint::gif::{GifWriter, Indexer, Palette};
+use crate::paint::{WriteError, WriteSeek, png, raster, write_atomically};
+use crate::scene::{Scene, Style};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+/// How many threads render frames.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
+}
+
+/// The scene and pixels of frame `i`.
+fn render_frame(
+    atlas: &Atlas,
+    req: &ExportRequest,
+    instants: &[Instant],
+    i: usize,
+) -> Result<(Scene, tiny_skia::Pixmap), ExportError> {
+    let scene = scene_for(atlas, req, instants[i], i, instants.len());
+    let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp)?;
+    Ok((scene, pixmap))
+}
+
+/// A numbered PNG per frame. The frames are written into a hidden staging folder beside them
+/// and moved into place only when all are done, so a failed or cancelled export leaves nothing.
+pub(super) fn write_frames(
+    atlas: &Atlas,
+    req: &ExportRequest,
+    instants: &[Instant],
+    progress: &Progress,
+) -> Result<Report, ExportError> {
+    let names = frame_names(instants.len());
+    let staging = tempfile::Builder::new()
+        .prefix(".qantar-frames-")
+        .tempdir_in(&req.out)
+        .map_err(|e| WriteError::Folder {
+            dir: req.out.clone(),
+            kind: e.kind(),
+        })?;
+    let _unfinished = crate::paint::Unfinished::new(staging.path());
+    ordered(
+        instants.len(),
+        threads(),
+        progress,
+        |i| {
+            let (scene, pixmap) = render_frame(atlas, req, instants, i)?;
+            write_file(&staging.path().join(&names[i]), |w| {
+                Ok(png::write(&pixmap, &png_text(atlas, &scene), w)?)
+            })
+        },
+        |_, ()| {
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        },
+    )?;
+    let files: Vec<PathBuf> = names.iter().map(|n| req.out.join(n)).collect();
+    for (name, file) in names.iter().zip(&files) {
+        std::fs::rename(staging.path().join(name), file).map_err(|e| WriteError::io(file, &e))?;
+    }
+    Ok(report(files, instants.len()))
+}
+
+/// The file names of `count` frames: frame-0001.png and so on, wider when there are more.
+pub(super) fn frame_names(count: usize) -> Vec<String> {
+    let digits = count.to_string().len().max(4);
+    (1..=count)
+        .map(|i| format!("frame-{i:0digits$}.png"))
+        .collect()
+}
+
+/// An animated GIF. Worker threads render frames and map them to the palette; this thread
+/// writes them in order. The first and last frames show longer.
+pub(super) fn write_gif(
+    atlas: &Atlas,
+    req: &ExportRequest,
+    instants: &[Instant],
+    progress: &Progress,
+) -> Result<Report, ExportError> {
+    let count = instants.len();
+    let delay = |i: usize| {
+        let ms = if i == 0 || i + 1 == count {
+            req.frame_ms.saturating_mul(3)
+        } else {
+            req.frame_ms
+        };
+        u16::try_from(ms / 10).unwrap_or(u16::MAX).max(2)
+    };
+    // The palette is learned from the first frame.
+    let (_, first) = render_frame(atlas, req, instants, 0)?;
+    let palette = Palette::new(&exact_colours(&style()), first.data());
+    let first = Indexer::new(&palette).index(first.data());
+    write_file(&req.out, |w| {
+        let mut gif = GifWriter::new(w, req.size.pixels, &palette)?;
+        ordered(
+            count,
+            threads(),
+            progress,
+            |i| {
+                if i == 0 {
+                    return Ok(first.clone());
+                }
+                let (_, pixmap) = render_frame(atlas, req, instants, i)?;
+                Ok(Indexer::new(&palette).index(pixmap.data()))
+            },
+            |i, indexed| {
+                gif.add(indexed, delay(i))?;
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            },
+        )?;
+        gif.finish()?;
+        Ok(())
+    })?;
+    Ok(report(vec![req.out.clone()], count))
+}
+
+/// The colours a GIF palette must hold exactly.
+fn exact_colours(style: &Style) -> Vec<[u8; 3]> {
+    let mut out = vec![
+        style.background,
+        style.land,
+        style.water,
+        style.special,
+        style.unit_fill,
+        style.status_fill,
+        style.unit_border,
+        style.changed_outline,
+        style.text,
+        style.text_muted,
+        style.water_text,
+        style.marker_idle,
+        style.marker_outline,
+        style.panel.over(style.background),
+        style.river,
+        style.land_border,
+        style.panel_border,
+    ];
+    out.extend(style.marker_fill);
+    out.into_iter().map(|c| [c.r(), c.g(), c.b()]).collect()
+}
+
+pub(super) fn prepare_folder(dir: &Path) -> Result<(), ExportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ExportError::Format(format!(
+            "{} exists and is not a folder",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        ExportError::from(WriteError::Folder {
+            dir: dir.to_owned(),
+            kind: e.kind(),
+        })
+    })
+}
+
+/// Writes `path` atomically; an error of `write` (a cancelled export, say) comes back as it is.
+pub(super) fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut dyn WriteSeek) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    write_atomically(path, write)
+}
+
+pub(super) fn report(files: Vec<PathBuf>, frames: usize) -> Report {
+    let bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    Report {
+        files,
+        frames,
+        bytes,
+    }
+}

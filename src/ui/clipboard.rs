@@ -1,0 +1,42 @@
+//! "Copy image": the map as shown, with its title, date and legend (the export preset of the
+//! scene), painted by the PNG painter and put on the clipboard.
+
+use super::state::AppState;
+use crate::atlas::Atlas;
+use crate::scene::{self, SceneInput, View};
+
+/// Copies the map of `view` (a canvas of `size` points) and returns what to tell the user.
+pub fn copy_map(
+    ctx: &egui::Context,
+    state: &AppState,
+    atlas: &Atlas,
+    (view, size): (View, [f32; 2]),
+) -> String {
+    let ppp = ctx.pixels_per_point();
+    let pixels = [
+        (size[0] * ppp).round().max(1.0) as u32,
+        (size[1] * ppp).round().max(1.0) as u32,
+    ];
+    let title = atlas.data.meta.name.get(state.persisted.lang).to_owned();
+    let input = SceneInput::export(
+        atlas,
+        &state.style,
+        &state.shown(),
+        (view, size),
+        title,
+        None,
+    );
+    let scene = scene::build(&input);
+    match crate::paint::raster::render(&scene, pixels, ppp) {
+        Ok(pixmap) => {
+            let rgba = crate::paint::raster::rgba(&pixmap);
+            let image = egui::ColorImage::from_rgba_unmultiplied(
+                [pixels[0] as usize, pixels[1] as usize],
+                &rgba,
+            );
+            ctx.copy_image(image);
+            "The map was copied to the clipboard.".into()
+        }
+        Err(e) => format!("The map could not be copied: {e}"),
+    }
+}

@@ -1,0 +1,154 @@
+//! One event as a card (time, kind, title, description, precision flags, figures with whose
+//! figure is whose, sources as links), and a list of sources. Colours come from the map's style.
+
+use super::super::state::{Action, AppState};
+use crate::atlas::Atlas;
+use crate::data::EventIdx;
+use crate::i18n::{Lang, Msg, tr};
+use crate::paint::egui::color;
+use crate::text;
+use crate::timeline::effective_start;
+use egui::RichText;
+
+/// One event: time, kind, title, description, flags, figures, note and sources. Events after
+/// the current instant are dimmed.
+pub(super) fn event_card(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    atlas: &Atlas,
+    e: EventIdx,
+    with_place: bool,
+    actions: &mut Vec<Action>,
+) {
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    let clock = data.meta.clock;
+    let ev = data.event(e);
+    let later = effective_start(ev) > app.instant;
+    let day = clock.day(ev.start.instant);
+    let strength = if later { 0.45 } else { 1.0 };
+    let style = &app.style;
+    let frame = egui::Frame::group(ui.style()).fill(color(if later {
+        style.card_later
+    } else {
+        style.card
+    }));
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.set_opacity(if later { 0.55 } else { 1.0 });
+        let when = format!(
+            "{} · {}",
+            clock.short_date_text(lang, day),
+            text::event_time(clock, lang, ev, day)
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(when).strong());
+            ui.label(
+                RichText::new(kind_name(lang, ev.kind)).small().color(
+                    color(style.kind_text[usize::from(ev.kind.severity().min(3))])
+                        .gamma_multiply(strength),
+                ),
+            );
+            if with_place {
+                ui.label(
+                    RichText::new(data.place_name(ev.place, lang))
+                        .small()
+                        .weak(),
+                );
+            }
+            if later {
+                ui.label(RichText::new(tr(lang, Msg::Later)).small().italics());
+            }
+        });
+        ui.label(RichText::new(ev.title.get(lang)).strong().size(16.0));
+        ui.label(ev.description.get(lang));
+        let flags = text::precision_flags(lang, ev);
+        if !flags.is_empty() {
+            ui.label(
+                RichText::new(flags.join(" · "))
+                    .italics()
+                    .small()
+                    .color(color(style.caveat_text)),
+            );
+        }
+        if let Some(note) = text::conversion_note(clock, lang, ev) {
+            ui.label(RichText::new(note).small().weak());
+        }
+        if let Some(note) = &ev.note {
+            ui.label(RichText::new(note).small().weak());
+        }
+        for figure in &ev.figures {
+            let whose: Vec<String> = figure
+                .values
+                .iter()
+                .map(|v| format!("{} ({})", text::figure_value(lang, v), v.by))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}. {}",
+                    figure.label,
+                    text::figure_range(&figure.values),
+                    whose.join("; ")
+                ))
+                .small(),
+            );
+        }
+        sources(ui, app, atlas, &ev.sources, actions);
+    });
+    ui.add_space(2.0);
+}
+
+pub(super) fn sources(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    atlas: &Atlas,
+    list: &[crate::data::SourceIdx],
+    actions: &mut Vec<Action>,
+) {
+    let lang = app.persisted.lang;
+    ui.label(
+        RichText::new(format!("{}:", tr(lang, Msg::SourcesHeading)))
+            .small()
+            .weak(),
+    );
+    for &s in list {
+        let source = atlas.data.source(s);
+        match source
+            .url
+            .as_deref()
+            .filter(|u| crate::data::is_http_url(u))
+        {
+            Some(url) => {
+                if ui
+                    .link(RichText::new(&source.title).small())
+                    .on_hover_text(url)
+                    .clicked()
+                {
+                    actions.push(Action::OpenUrl(url.to_owned()));
+                }
+            }
+            None => {
+                ui.label(RichText::new(&source.title).small().italics());
+            }
+        }
+    }
+}
+
+/// The kind of an event in words.
+pub fn kind_name(lang: Lang, kind: crate::data::EventKind) -> &'static str {
+    use crate::data::EventKind as K;
+    tr(
+        lang,
+        match kind {
+            K::Protest => Msg::KindProtest,
+            K::Clash => Msg::KindClash,
+            K::Violence => Msg::KindViolence,
+            K::Government => Msg::KindGovernment,
+            K::Emergency => Msg::KindEmergency,
+            K::Security => Msg::KindSecurity,
+            K::Communications => Msg::KindCommunications,
+            K::International => Msg::KindInternational,
+            K::Casualties => Msg::KindCasualties,
+        },
+    )
+}
