@@ -305,3 +305,59 @@ fn an_interrupted_export_leaves_nothing_behind() {
         }
     }
 }
+
+#[test]
+fn numbers_too_large_for_a_step_or_a_frame_time_are_clear_errors_not_overflows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let range = ["--from", "2022-01-04", "--to", "2022-01-06"];
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--step", "1d", "--frame-ms", "2000000000"],
+            "--frame-ms 2000000000: a frame shows for 10 ms to 60000 ms",
+        ),
+        (
+            &["--step", "1d", "--frame-ms", "0"],
+            "--frame-ms 0: a frame shows for 10 ms to 60000 ms",
+        ),
+        (
+            &["--step", "99999999999999999d"],
+            "--step 99999999999999999d is longer than any animation can be",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args: Vec<&str> = range.to_vec();
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--out", "t.gif"]);
+        let out = qantar(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
+    assert!(listing(dir.path()).is_empty(), "nothing was written");
+}
+
+#[test]
+fn the_first_and_the_last_frame_are_each_checked_against_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = qantar(
+        dir.path(),
+        &[
+            "--from",
+            "2022-01-20",
+            "--to",
+            "2022-02-03",
+            "--step",
+            "1d",
+            "--out",
+            "t.gif",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "the last frame (2022-02-03T23:59:00+06:00) is outside the dataset's window (2022-01-01 to 2022-01-25)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -187,3 +187,27 @@ fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
     wait_for_export(&mut h, "Saved");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
 }
+
+#[test]
+fn the_export_dialog_refuses_instants_outside_the_datasets_window() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lesson.gif");
+    let mut h = harness("2022-01-06T12:00", None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label("Animated GIF").click();
+    h.run_steps(2);
+    for (field, text) in [("From", "2021-12-01"), ("File:", out.to_str().unwrap())] {
+        h.get_by_role_and_label(Role::TextInput, field).focus();
+        h.run_steps(1);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        h.run_steps(2);
+    }
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_export(&mut h, "outside the dataset's window");
+    h.get_by_label_contains("The first frame (2021-12-01T23:59:00+06:00)");
+    assert!(!out.exists(), "nothing was written");
+}

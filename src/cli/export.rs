@@ -92,19 +92,12 @@ pub fn parse_bbox(text: &str) -> anyhow::Result<Rect<f64>> {
 /// Turns the arguments into a request against a loaded atlas.
 pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest> {
     let clock = atlas.data.meta.clock;
-    let tl = &atlas.timeline;
+    // Whether the instants lie in the dataset's window is checked by export::run, for the
+    // command and the window's Export dialog alike.
     let when_of = |flag: &str, text: &str| -> anyhow::Result<crate::clock::Instant> {
-        let t = clock
+        clock
             .parse_when(text)
-            .with_context(|| format!("--{flag} {text}"))?;
-        if t < tl.first() || t > tl.last() {
-            bail!(
-                "--{flag} {text} is outside the dataset's window ({} to {})",
-                atlas.data.meta.window.0,
-                atlas.data.meta.window.1
-            );
-        }
-        Ok(t)
+            .with_context(|| format!("--{flag} {text}"))
     };
     let when = match (&args.at, &args.from, &args.to, &args.step) {
         (Some(at), None, None, None) => When::At(when_of("at", at)?),

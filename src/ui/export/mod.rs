@@ -180,10 +180,12 @@ pub fn show(
                 });
                 if matches!(d.kind, Kind::Gif | Kind::Frames) {
                     ui.horizontal_wrapped(|ui| {
-                        ui.label(tr(lang, Msg::ExportFrom));
-                        ui.add(egui::TextEdit::singleline(&mut d.from).desired_width(130.0));
-                        ui.label(tr(lang, Msg::ExportTo));
-                        ui.add(egui::TextEdit::singleline(&mut d.to).desired_width(130.0));
+                        let label = ui.label(tr(lang, Msg::ExportFrom));
+                        ui.add(egui::TextEdit::singleline(&mut d.from).desired_width(130.0))
+                            .labelled_by(label.id);
+                        let label = ui.label(tr(lang, Msg::ExportTo));
+                        ui.add(egui::TextEdit::singleline(&mut d.to).desired_width(130.0))
+                            .labelled_by(label.id);
                     });
                     ui.horizontal(|ui| {
                         ui.label(tr(lang, Msg::ExportStep));
