@@ -5,7 +5,7 @@ use super::candidates::label_candidates;
 use super::input::SceneInput;
 use super::labels::{self, Box2};
 use super::markers::{marker_radius, marker_rings, marker_states};
-use super::{
+use super::shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, Scene, SceneMeta, Shape,
     Stroke,
 };

@@ -1,11 +1,11 @@
 //! The names a map could show (cities, regions, countries and water), each with where it may
 //! go and how much it matters; `labels` then places those that fit.
 
-use super::Shape;
 use super::hit::contains;
 use super::input::SceneInput;
 use super::labels::{Anchor, Candidate};
 use super::markers::{MarkerState, marker_radius, marker_rings};
+use super::shapes::Shape;
 use crate::data::{ContextClass, Place, UnitKind};
 use crate::geometry::{ContextGeometry, Transform};
 

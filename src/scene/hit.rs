@@ -1,6 +1,6 @@
 //! What is under a point of the canvas: a city marker (or its label) first, then a unit.
 
-use super::{LayerKind, Scene, Shape};
+use super::shapes::{LayerKind, Scene, Shape};
 use crate::data::Place;
 
 /// Extra reach around small markers, in points, so that they are easy to click.

@@ -3,7 +3,8 @@
 //! their point or are left out.
 
 use super::fonts::Metrics;
-use super::{Rgba, TextShape};
+use super::shapes::TextShape;
+use super::style::Rgba;
 use crate::data::Place;
 
 /// Where a label wants to go.

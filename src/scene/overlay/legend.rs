@@ -1,15 +1,16 @@
 //! The legend: what each colour, outline, dot and ring means, laid out in one to three columns
 //! in the corner where it hides the least of the map.
 
-use super::super::fonts::Metrics;
-use super::super::input::{EventMode, SceneInput};
-use super::super::labels::Box2;
-use super::super::markers::{marker_radius, status_rings};
-use super::super::{CircleShape, LineShape, Rgba, Shape, Stroke};
+use super::draw::{rect, text_shape};
 use super::placement::{Coverage, legend_corner};
-use super::{rect, text_shape};
 use crate::data::ContextClass;
 use crate::i18n::{Msg, tr};
+use crate::scene::fonts::Metrics;
+use crate::scene::input::{EventMode, SceneInput};
+use crate::scene::labels::Box2;
+use crate::scene::markers::{marker_radius, status_rings};
+use crate::scene::shapes::{CircleShape, LineShape, Shape, Stroke};
+use crate::scene::style::Rgba;
 
 /// One legend row's symbol.
 enum Swatch {
@@ -173,7 +174,7 @@ pub(super) fn legend(
         if lay.size[0] > input.size[0] * 0.7 || lay.size[1] > bottom * 0.8 {
             continue;
         }
-        let (corner, cost) = legend_corner(input, bottom, lay.size, &coverage, placed);
+        let (corner, cost) = legend_corner((input.size[0], s), bottom, lay.size, &coverage, placed);
         let area = lay.size[0] * lay.size[1];
         if best
             .as_ref()
@@ -184,7 +185,7 @@ pub(super) fn legend(
     }
     let (_, _, lay, min) = best.unwrap_or_else(|| {
         let lay = layout(input, &entries, 2, &dims);
-        let (corner, _) = legend_corner(input, bottom, lay.size, &coverage, placed);
+        let (corner, _) = legend_corner((input.size[0], s), bottom, lay.size, &coverage, placed);
         (0.0, 0.0, lay, corner)
     });
     let max = [min[0] + lay.size[0], min[1] + lay.size[1]];

@@ -1,14 +1,17 @@
 //! The overlay: title and date, legend, scale bar, attribution and progress bar, laid out in
 //! canvas points. Each part it places is also an obstacle for the map labels.
 
+mod draw;
 mod legend;
 mod placement;
 
 use super::fonts::Metrics;
 use super::input::SceneInput;
 use super::labels::Box2;
-use super::{LineShape, RectShape, Rgba, Shape, Stroke, TextShape};
+use super::shapes::{LineShape, Shape, Stroke};
+use super::style::Rgba;
 use crate::i18n::{Msg, tr};
+use draw::{rect, text_shape, wrap};
 use legend::legend;
 
 pub(super) fn build(
@@ -100,67 +103,6 @@ pub(super) fn build(
         obstacles.extend(rect);
     }
     out
-}
-
-/// Breaks `text` at spaces into lines no wider than `max_width`.
-pub(super) fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
-    let m = Metrics::get();
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && m.width(&candidate, size, false) > max_width {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_owned();
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-pub(super) fn rect(
-    min: [f32; 2],
-    max: [f32; 2],
-    fill: Option<Rgba>,
-    stroke: Option<Stroke>,
-    radius: f32,
-) -> Shape {
-    Shape::Rect(RectShape {
-        min,
-        max,
-        fill,
-        stroke,
-        radius,
-    })
-}
-
-pub(super) fn text_shape(
-    text: String,
-    min: [f32; 2],
-    width: f32,
-    size: f32,
-    bold: bool,
-    color: Rgba,
-) -> Shape {
-    Shape::Text(TextShape {
-        text,
-        min,
-        width,
-        size,
-        bold,
-        italic: false,
-        color,
-        halo: None,
-        target: None,
-    })
 }
 
 fn title_block(input: &SceneInput<'_>, out: &mut Vec<Shape>, obstacles: &mut Vec<Box2>) {

@@ -1,9 +1,9 @@
 //! Where the legend goes: a coarse grid of how much each part of the canvas matters (the
 //! country, its cities), and the corner that hides the least of it.
 
-use super::super::input::SceneInput;
-use super::super::labels::Box2;
-use super::super::{PolygonClass, Shape};
+use crate::scene::hit::contains;
+use crate::scene::labels::Box2;
+use crate::scene::shapes::{PolygonClass, PolygonShape, Shape};
 
 /// Cells of a coarse grid over the canvas: how much each one matters (a piece of the country,
 /// or a city marker), so that candidate legend boxes can be scored cheaply.
@@ -19,7 +19,7 @@ impl Coverage {
         let (cols, rows) = (48, 27);
         let cell = [size[0] / cols as f32, size[1] / rows as f32];
         let mut weight = vec![0.0; cols * rows];
-        let polys: Vec<(&super::super::PolygonShape, [f32; 4])> = map
+        let polys: Vec<(&PolygonShape, [f32; 4])> = map
             .iter()
             .flat_map(|shapes| shapes.iter())
             .filter_map(|shape| match shape {
@@ -48,7 +48,7 @@ impl Coverage {
                         && p[0] <= b[2]
                         && p[1] >= b[1]
                         && p[1] <= b[3]
-                        && super::super::hit::contains(&poly.rings, p)
+                        && contains(&poly.rings, p)
                 });
                 if inside {
                     weight[r * cols + c] += 1.0;
@@ -96,15 +96,14 @@ impl Coverage {
 /// The corner where a legend of `size` hides the least of the mapped country and its cities,
 /// avoiding what the overlay has already placed.
 pub(super) fn legend_corner(
-    input: &SceneInput<'_>,
+    (canvas_width, s): (f32, f32),
     bottom: f32,
     size: [f32; 2],
     coverage: &Coverage,
     taken: &[Box2],
 ) -> ([f32; 2], f32) {
-    let s = input.scale;
     let margin = 10.0 * s;
-    let [w, _] = input.size;
+    let w = canvas_width;
     let corners = [
         [margin, bottom - size[1] - margin],
         [margin, margin],
@@ -125,4 +124,49 @@ pub(super) fn legend_corner(
         .map(|c| (c, cost(&c)))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .unwrap_or((corners[0], f32::INFINITY))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// A unit polygon covering the box `b` (min x, min y, max x, max y) of the canvas.
+    fn unit(b: [f32; 4]) -> Shape {
+        Shape::Polygon(PolygonShape {
+            id: "u".into(),
+            class: PolygonClass::Unit { status: None },
+            target: None,
+            rings: vec![vec![[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]],
+            triangles: Arc::from([0u32, 1, 2, 0, 2, 3]),
+            fill: crate::scene::Rgba::rgb(0, 0, 0),
+        })
+    }
+
+    const CANVAS: [f32; 2] = [800.0, 600.0];
+    const LEGEND: [f32; 2] = [200.0, 150.0];
+
+    fn corner(map: &[Shape], taken: &[Box2]) -> [f32; 2] {
+        let coverage = Coverage::new(CANVAS, &[map], 1.0);
+        legend_corner((CANVAS[0], 1.0), CANVAS[1], LEGEND, &coverage, taken).0
+    }
+
+    #[test]
+    fn the_legend_goes_to_a_corner_that_hides_none_of_the_country() {
+        // The country fills the left half and the top right: only the bottom right is free.
+        let map = [
+            unit([0.0, 0.0, 400.0, 600.0]),
+            unit([400.0, 0.0, 800.0, 300.0]),
+        ];
+        assert_eq!(corner(&map, &[]), [590.0, 440.0]);
+    }
+
+    #[test]
+    fn the_legend_keeps_clear_of_what_the_overlay_already_placed() {
+        // Nothing mapped: any corner would do, but the bottom left holds the scale bar.
+        let scale_bar = [0.0, 500.0, 300.0, 600.0];
+        let at = corner(&[], &[scale_bar]);
+        assert_ne!(at, [10.0, 440.0], "the legend covers the scale bar");
+        assert_eq!(at, [10.0, 10.0], "the next corner in order is the top left");
+    }
 }

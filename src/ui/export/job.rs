@@ -1,21 +1,12 @@
-//! The export behind the dialog: the request built from the dialog and the shared state, the
-//! worker thread that runs it, collecting its outcome, and the system's save dialog on a thread
-//! of its own.
+//! An export running on a thread of its own, and the system's save dialog on another, so that
+//! the window stays responsive.
 
-use super::super::state::AppState;
-use super::{ExportDialog, Kind, PRESETS};
-use crate::export::{
-    self, Area, ExportError, ExportRequest, Format, Progress, Report, Size, When, parse_step,
-};
-use crate::i18n::{Lang, Msg, tr};
-use crate::scene::View;
+use crate::atlas::Atlas;
+use crate::export::{self, ExportError, ExportRequest, Progress, Report};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::thread::JoinHandle;
-
-/// How long each frame of an animation made in the window shows.
-const FRAME_MS_DEFAULT: u32 = 800;
 
 /// A running export.
 pub(super) struct Job {
@@ -25,8 +16,30 @@ pub(super) struct Job {
 }
 
 impl Job {
-    pub(super) fn finished(&self) -> bool {
-        self.handle.as_ref().is_none_or(JoinHandle::is_finished)
+    /// Runs `req` on a thread of its own; the window is repainted when it ends.
+    pub(super) fn spawn(atlas: Arc<Atlas>, req: ExportRequest, ctx: &egui::Context) -> Job {
+        let progress = Arc::new(Progress::default());
+        let watcher = progress.clone();
+        let repaint = ctx.clone();
+        let handle = std::thread::spawn(move || {
+            let result = export::run(&atlas, &req, &watcher);
+            repaint.request_repaint();
+            result
+        });
+        Job {
+            progress,
+            handle: Some(handle),
+        }
+    }
+
+    /// The export's result once it has ended (`Err` if its thread panicked).
+    pub(super) fn take_result(
+        &mut self,
+    ) -> Option<std::thread::Result<Result<Report, ExportError>>> {
+        if !self.handle.as_ref().is_some_and(JoinHandle::is_finished) {
+            return None;
+        }
+        self.handle.take().map(JoinHandle::join)
     }
 }
 
@@ -48,124 +61,6 @@ pub(super) fn default_dir() -> PathBuf {
         .filter(|p| p.is_dir())
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| PathBuf::from("."))
-}
-
-/// Builds the request from the dialog and the app's state.
-fn request(
-    app: &AppState,
-    painted: Option<(View, [f32; 2])>,
-    d: &ExportDialog,
-) -> Result<ExportRequest, String> {
-    let atlas = app.atlas.as_ref().ok_or("no dataset is loaded")?;
-    let pixels = PRESETS.get(d.preset).map_or(d.custom, |(_, px)| *px);
-    let size = Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)
-        .map_err(|e| e.to_string())?;
-    let area = match (d.whole_country, painted) {
-        (false, Some((view, size))) => Area::View { view, size },
-        _ => Area::Country,
-    };
-    let clock = atlas.data.meta.clock;
-    let when = match d.kind {
-        Kind::Png | Kind::Svg => When::At(app.instant),
-        Kind::Gif | Kind::Frames => When::Range {
-            from: clock
-                .parse_when(&d.from)
-                .map_err(|e| format!("From: {e}"))?,
-            to: clock.parse_when(&d.to).map_err(|e| format!("To: {e}"))?,
-            step_minutes: parse_step(&d.step).map_err(|e| e.to_string())?,
-        },
-    };
-    let out = d.fixed_path();
-    let format =
-        Format::for_path(&out, matches!(when, When::Range { .. })).map_err(|e| e.to_string())?;
-    Ok(ExportRequest {
-        out,
-        format,
-        size,
-        area,
-        when,
-        selected: app.selected,
-        title: None,
-        lang: app.persisted.lang,
-        mode: app.persisted.mode,
-        force: d.confirm_replace,
-        frame_ms: FRAME_MS_DEFAULT,
-    })
-}
-
-/// Starts the export the dialog describes, or asks first when it would replace a file.
-pub(super) fn start(
-    app: &AppState,
-    painted: Option<(View, [f32; 2])>,
-    d: &mut ExportDialog,
-    ctx: &egui::Context,
-) {
-    let req = match request(app, painted, d) {
-        Ok(r) => r,
-        Err(e) => {
-            d.outcome = Some((false, sentence(&e)));
-            return;
-        }
-    };
-    if export::would_replace(&req).is_some() && !d.confirm_replace {
-        d.confirm_replace = true;
-        d.outcome = None;
-        return;
-    }
-    let Some(atlas) = app.atlas.clone() else {
-        return;
-    };
-    let progress = Arc::new(Progress::default());
-    let watcher = progress.clone();
-    let repaint = ctx.clone();
-    let handle = std::thread::spawn(move || {
-        let result = export::run(&atlas, &req, &watcher);
-        repaint.request_repaint();
-        result
-    });
-    d.confirm_replace = false;
-    d.outcome = None;
-    d.job = Some(Job {
-        progress,
-        handle: Some(handle),
-    });
-}
-
-/// Collects a finished export and a chosen file.
-pub(super) fn poll(d: &mut ExportDialog, lang: Lang) {
-    if let Some(rx) = &d.picking
-        && let Ok(choice) = rx.try_recv()
-    {
-        if let Some(path) = choice {
-            d.path = path.display().to_string();
-            d.confirm_replace = false;
-        }
-        d.picking = None;
-    }
-    if d.job.as_ref().is_some_and(Job::finished)
-        && let Some(mut job) = d.job.take()
-        && let Some(handle) = job.handle.take()
-    {
-        d.outcome = Some(match handle.join() {
-            Ok(Ok(report)) => (
-                true,
-                format!(
-                    "{} {} ({} {}, {} kB)",
-                    tr(lang, Msg::ExportSaved),
-                    report
-                        .files
-                        .first()
-                        .map(|f| f.display().to_string())
-                        .unwrap_or_default(),
-                    report.frames,
-                    tr(lang, Msg::ExportFramesUnit),
-                    report.bytes.div_ceil(1024)
-                ),
-            ),
-            Ok(Err(e)) => (false, sentence(&e.to_string())),
-            Err(_) => (false, tr(lang, Msg::ExportCrashed).to_owned()),
-        });
-    }
 }
 
 /// Runs the system's save dialog on its own thread, so that the window stays responsive. If
@@ -190,13 +85,4 @@ pub(super) fn pick_file(current: PathBuf, folder: bool) -> Receiver<Option<PathB
         let _ = tx.send(choice);
     });
     rx
-}
-
-/// A message as a sentence: its first letter in capitals.
-fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -2,105 +2,17 @@
 //! or the whole country. The file is chosen in the system's save dialog (or typed); the export
 //! runs on its own thread with progress and a Cancel button, and asks before replacing a file.
 
+mod form;
 mod job;
 
+pub use form::ExportDialog;
+
 use super::state::{Action, AppState};
-use crate::clock::{Clock, Instant};
 use crate::export;
 use crate::i18n::{Msg, tr};
 use crate::scene::View;
-use job::{Job, default_dir, pick_file, poll, start};
-use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
-
-/// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Kind {
-    #[default]
-    Png,
-    Svg,
-    Gif,
-    Frames,
-}
-
-/// Size presets: (label, pixels). A4 landscape at 300 dpi is 3508×2480.
-pub const PRESETS: [(Msg, [u32; 2]); 3] = [
-    (Msg::PresetFullHd, [1920, 1080]),
-    (Msg::Preset4k, [3840, 2160]),
-    (Msg::PresetA4, [3508, 2480]),
-];
-
-/// The dialog's own state: the form, the running export and its outcome. Transient: nothing
-/// here is saved between runs. Whether the dialog shows is the shared state's.
-#[derive(Default)]
-pub struct ExportDialog {
-    pub kind: Kind,
-    /// Index into [`PRESETS`], or `PRESETS.len()` for a custom size.
-    pub preset: usize,
-    pub custom: [u32; 2],
-    pub whole_country: bool,
-    pub from: String,
-    pub to: String,
-    pub step: String,
-    pub path: String,
-    picking: Option<Receiver<Option<PathBuf>>>,
-    confirm_replace: bool,
-    job: Option<Job>,
-    /// The outcome of the last export: (success, message).
-    pub outcome: Option<(bool, String)>,
-}
-
-impl ExportDialog {
-    /// Fills in sensible defaults for the current instant, before the dialog opens.
-    pub fn prepare(&mut self, app_instant: Instant, clock: Clock) {
-        if self.custom == [0, 0] {
-            self.custom = [2400, 1600];
-        }
-        if self.step.is_empty() {
-            self.step = "1d".into();
-        }
-        if self.from.is_empty() {
-            self.from = "2022-01-02".into();
-            self.to = "2022-01-19".into();
-        }
-        if self.path.is_empty() {
-            let stamp = clock.local(app_instant).format("%Y-%m-%dT%H%M");
-            self.path = default_dir()
-                .join(format!("qantar-{stamp}.png"))
-                .display()
-                .to_string();
-        }
-    }
-
-    /// True while an export runs.
-    pub fn busy(&self) -> bool {
-        self.job.is_some()
-    }
-
-    fn extension(&self) -> &'static str {
-        match self.kind {
-            Kind::Png => "png",
-            Kind::Svg => "svg",
-            Kind::Gif => "gif",
-            Kind::Frames => "",
-        }
-    }
-
-    /// The typed path with the extension the chosen kind needs.
-    fn fixed_path(&self) -> PathBuf {
-        let p = PathBuf::from(self.path.trim());
-        match self.kind {
-            Kind::Frames => {
-                let mut s = p.with_extension("").display().to_string();
-                if !s.ends_with('/') {
-                    s.push('/');
-                }
-                PathBuf::from(s)
-            }
-            _ => p.with_extension(self.extension()),
-        }
-    }
-}
+use form::{Kind, PRESETS};
+use job::pick_file;
 
 pub fn show(
     ctx: &egui::Context,
@@ -109,7 +21,7 @@ pub fn show(
     dialog: &mut ExportDialog,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    poll(dialog, app.persisted.lang);
+    dialog.poll(app.persisted.lang);
     if !app.windows.export {
         return actions;
     }
@@ -264,7 +176,7 @@ pub fn show(
             }
         });
     if go {
-        start(app, painted, dialog, ctx);
+        dialog.start(app, painted, ctx);
     }
     if !open && !dialog.busy() {
         actions.push(Action::ShowExport(false));

@@ -1,0 +1,228 @@
+//! What a scene is made of: layers of styled shapes (polygons, lines, circles, text,
+//! rectangles) in canvas points, and what the scene says about itself.
+
+use super::fonts;
+use super::style::Rgba;
+use crate::data::{Place, StatusIdx};
+use crate::geometry::View;
+use std::sync::Arc;
+
+/// The layers of a map, bottom to top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerKind {
+    /// Neighbouring countries, seas, lakes, rivers, special areas.
+    Context,
+    /// Units filled by their status.
+    Regions,
+    /// Unit outlines, then the outlines that mark a change or the selection.
+    Borders,
+    /// City markers.
+    Markers,
+    /// Names of units, cities, countries and water.
+    Labels,
+    /// Legend, scale bar, attribution, title and date.
+    Overlay,
+}
+
+impl LayerKind {
+    /// The id an SVG group of this layer gets.
+    pub fn id(self) -> &'static str {
+        match self {
+            LayerKind::Context => "context",
+            LayerKind::Regions => "regions",
+            LayerKind::Borders => "borders",
+            LayerKind::Markers => "markers",
+            LayerKind::Labels => "labels",
+            LayerKind::Overlay => "overlay",
+        }
+    }
+}
+
+/// What a filled polygon is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolygonClass {
+    /// A unit, with its status at the instant (`None`: under no status).
+    Unit { status: Option<StatusIdx> },
+    /// A neighbouring country or other land.
+    Land,
+    /// A sea or lake.
+    Water,
+    /// A special area (Baikonur).
+    Special,
+}
+
+impl PolygonClass {
+    /// The class an SVG path gets.
+    pub fn id(self) -> &'static str {
+        match self {
+            PolygonClass::Unit { .. } => "unit",
+            PolygonClass::Land => "land",
+            PolygonClass::Water => "water",
+            PolygonClass::Special => "special",
+        }
+    }
+}
+
+/// A line's look.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    pub width: f32,
+    pub color: Rgba,
+    /// Dash and gap lengths, for a dashed line.
+    pub dash: Option<[f32; 2]>,
+}
+
+impl Stroke {
+    pub fn solid(width: f32, color: Rgba) -> Self {
+        Stroke {
+            width,
+            color,
+            dash: None,
+        }
+    }
+}
+
+/// A filled (multi)polygon, with the triangles that fill it.
+#[derive(Debug, Clone)]
+pub struct PolygonShape {
+    /// A stable id: a unit's ISO code, or a context feature's id.
+    pub id: String,
+    pub class: PolygonClass,
+    /// What a click on it selects.
+    pub target: Option<Place>,
+    /// Rings in canvas points, each implicitly closed.
+    pub rings: Vec<Vec<[f32; 2]>>,
+    /// Triangles as indices into the rings' points taken in order, three per triangle.
+    pub triangles: Arc<[u32]>,
+    pub fill: Rgba,
+}
+
+/// A polyline or closed outline.
+#[derive(Debug, Clone)]
+pub struct LineShape {
+    pub id: Option<String>,
+    pub points: Vec<[f32; 2]>,
+    pub closed: bool,
+    pub stroke: Stroke,
+}
+
+/// A circle: a city marker, or a legend swatch.
+#[derive(Debug, Clone)]
+pub struct CircleShape {
+    pub id: Option<String>,
+    pub target: Option<Place>,
+    pub center: [f32; 2],
+    pub radius: f32,
+    pub fill: Option<Rgba>,
+    pub stroke: Option<Stroke>,
+    /// Concentric rings drawn around the circle, in order, each at its own radius (a city's own
+    /// status: a dark edge under an orange band, so that it shows on any fill).
+    pub rings: Vec<(f32, Stroke)>,
+}
+
+/// One line of text.
+#[derive(Debug, Clone)]
+pub struct TextShape {
+    pub text: String,
+    /// Top-left corner of the line box.
+    pub min: [f32; 2],
+    /// Measured width.
+    pub width: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub color: Rgba,
+    /// A light outline that keeps the text readable on any background.
+    pub halo: Option<Rgba>,
+    pub target: Option<Place>,
+}
+
+impl TextShape {
+    /// The y of the baseline, for painters that place text by its baseline.
+    pub fn baseline(&self) -> f32 {
+        self.min[1] + fonts::Metrics::get().ascent(self.size)
+    }
+
+    /// The line box: min x, min y, max x, max y.
+    pub fn rect(&self) -> [f32; 4] {
+        let h = fonts::Metrics::get().line_height(self.size);
+        [
+            self.min[0],
+            self.min[1],
+            self.min[0] + self.width,
+            self.min[1] + h,
+        ]
+    }
+}
+
+/// A rectangle: a legend panel or swatch, a progress bar.
+#[derive(Debug, Clone)]
+pub struct RectShape {
+    pub min: [f32; 2],
+    pub max: [f32; 2],
+    pub fill: Option<Rgba>,
+    pub stroke: Option<Stroke>,
+    pub radius: f32,
+}
+
+/// Anything a scene is made of.
+#[derive(Debug, Clone)]
+pub enum Shape {
+    Polygon(PolygonShape),
+    Line(LineShape),
+    Circle(CircleShape),
+    Text(TextShape),
+    Rect(RectShape),
+}
+
+/// One layer of shapes.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub kind: LayerKind,
+    pub shapes: Vec<Shape>,
+}
+
+/// Facts about a scene that exports record (PNG text, SVG metadata).
+#[derive(Debug, Clone, Default)]
+pub struct SceneMeta {
+    pub title: String,
+    /// ISO 8601 with offset.
+    pub instant: String,
+    /// The instant in words.
+    pub instant_text: String,
+    /// Dataset id and version.
+    pub dataset: String,
+    /// One line naming the data sources.
+    pub sources: String,
+    /// The dataset's status keys (`emergency`), by [`StatusIdx`]: what an SVG records.
+    pub status_keys: Vec<String>,
+}
+
+/// A whole map, ready to paint.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    pub size: [f32; 2],
+    /// The view the scene was built for.
+    pub view: View,
+    /// The canvas colour; `None` when a tile basemap shows through.
+    pub background: Option<Rgba>,
+    pub layers: Vec<Layer>,
+    pub meta: SceneMeta,
+}
+
+impl Scene {
+    /// The shapes of one layer.
+    pub fn layer(&self, kind: LayerKind) -> &[Shape] {
+        self.layers
+            .iter()
+            .find(|l| l.kind == kind)
+            .map_or(&[], |l| l.shapes.as_slice())
+    }
+
+    /// Every shape, bottom to top.
+    pub fn shapes(&self) -> impl Iterator<Item = (LayerKind, &Shape)> {
+        self.layers
+            .iter()
+            .flat_map(|l| l.shapes.iter().map(move |s| (l.kind, s)))
+    }
+}
