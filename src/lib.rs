@@ -1,13 +1,20 @@
 //! Qantar: an atlas of Kazakhstan's January 2022 crisis.
 //!
-//! The shape of the crate, from the files inward:
-//! - [`data`] (pure): the dataset model, loaders and validation;
-//! - [`time`] (pure): instants on the dataset's clock and the queries of the timeline;
-//! - [`i18n`]: every user-facing string; [`text`]: data described in words;
-//! - [`scene`] (pure): what a map shows, as styled shapes; [`atlas`]: a dataset ready to show;
-//! - [`export`]: PNG, SVG and animations of the scene, without a window;
-//! - [`cli`]: the `summary`, `check` and `export` commands;
-//! - [`paint`]: painters of a scene; [`ui`]: the eframe window.
+//! Data flows one way, files → dataset → (instant, view, style) → scene → painter, and every
+//! import points down this list of layers (lowest first; `.ci/run` checks it):
+//!
+//! 1. [`clock`] (pure): instants, minute by minute, the dataset's clock, parsing WHEN;
+//! 2. [`i18n`]: languages, the interface's strings, dates in words;
+//! 3. [`data`] (pure): the dataset model, its loaders and validation, search by name;
+//! 4. [`text`]: data described in words (times, periods, figures, precision);
+//! 5. [`timeline`] (pure): queries over a dataset at an instant;
+//! 6. [`geometry`] (pure): projection, view, triangulated and simplified shapes;
+//! 7. [`atlas`]: a dataset ready to show (dataset + timeline + geometry);
+//! 8. [`scene`] (pure): what a map shows, as styled shapes, and hit testing;
+//! 9. [`paint`]: painters of a scene (egui, tiny-skia PNG, SVG, GIF) and atomic writes;
+//! 10. [`export`]: a request turned into files;
+//! 11. [`ui`]: the eframe window, a star around one `AppState`;
+//! 12. [`cli`]: the commands (`main.rs` stays thin).
 
 pub mod atlas;
 pub mod cli;
