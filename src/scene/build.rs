@@ -55,17 +55,20 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                     points: ring.clone(),
                     closed: true,
                     stroke: Stroke {
-                        width: 3.0 * s,
+                        width: style.widths.changed * s,
                         color: style.changed_outline,
-                        dash: Some([7.0 * s, 4.0 * s]),
+                        dash: Some(style.widths.changed_dash.map(|d| d * s)),
                     },
                 }));
             }
         }
         let outline = if input.selected == Some(Place::Unit(u)) {
-            Some(Stroke::solid(3.2 * s, style.selected_outline))
+            Some(Stroke::solid(
+                style.widths.selected * s,
+                style.selected_outline,
+            ))
         } else if input.hovered == Some(Place::Unit(u)) {
-            Some(Stroke::solid(2.2 * s, style.hover_outline))
+            Some(Stroke::solid(style.widths.hover * s, style.hover_outline))
         } else {
             None
         };
@@ -107,11 +110,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             None => style.marker_idle,
         };
         let outline_width = if input.selected == Some(place) {
-            3.0
+            style.widths.marker_selected
         } else if input.hovered == Some(place) {
-            2.2
+            style.widths.marker_hover
         } else {
-            1.4
+            style.widths.marker_outline
         };
         let (rings, extent) = marker_rings(input, m, radius);
         obstacles.push([
@@ -254,7 +257,7 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                                 id: None,
                                 points: ring.clone(),
                                 closed: true,
-                                stroke: Stroke::solid(0.9 * s, color),
+                                stroke: Stroke::solid(style.widths.context_border * s, color),
                             }));
                         }
                     }
@@ -281,7 +284,7 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                             id: None,
                             points: line.iter().map(|&p| t.apply(p)).collect(),
                             closed: false,
-                            stroke: Stroke::solid(1.0 * s, style.river),
+                            stroke: Stroke::solid(style.widths.river * s, style.river),
                         }));
                     }
                 }

@@ -21,10 +21,16 @@ pub(super) struct MarkerState {
 /// The rings that mark a city's own status around a marker of `radius`: a dark band with an
 /// orange band on it.
 pub(super) fn status_rings(style: &Style, radius: f32, s: f32) -> Vec<(f32, Stroke)> {
-    let band = 3.6 * s;
+    let band = style.widths.status_band * s;
     let r = radius + 1.0 * s + band / 2.0 + 1.0 * s;
     vec![
-        (r, Stroke::solid(band + 2.4 * s, style.marker_outline)),
+        (
+            r,
+            Stroke::solid(
+                band + style.widths.status_band_edge * s,
+                style.marker_outline,
+            ),
+        ),
         (r, Stroke::solid(band, style.status_fill.with_alpha(255))),
     ]
 }
@@ -48,10 +54,14 @@ pub(super) fn marker_rings(
         .fold(radius, f32::max);
     if input.selected == Some(Place::City(m.city)) {
         // A dark ring on a light halo, clear of the marker: the place being discussed.
+        let halo = style.widths.selection_halo * s;
         let r = extent + 4.5 * s;
-        rings.push((r, Stroke::solid(5.5 * s, style.halo)));
-        rings.push((r, Stroke::solid(2.5 * s, style.selected_outline)));
-        extent = r + 2.75 * s;
+        rings.push((r, Stroke::solid(halo, style.halo)));
+        rings.push((
+            r,
+            Stroke::solid(style.widths.selection_ring * s, style.selected_outline),
+        ));
+        extent = r + halo / 2.0;
     }
     (rings, extent)
 }

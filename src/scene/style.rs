@@ -102,6 +102,10 @@ pub struct Style {
     pub date_size: f32,
     pub unit_border_width: f32,
     pub marker_min_radius: f32,
+    /// Every other line width of the map.
+    pub widths: Widths,
+    /// The empty part of an animation's progress bar (the filled part is `changed_outline`).
+    pub progress_track: Rgba,
     /// The colour of an event's kind written as text on a light panel, by severity: the
     /// marker colours, darkened where a marker colour is too light to read (white, light blue).
     pub kind_text: [Rgba; 4],
@@ -123,6 +127,38 @@ impl Default for Style {
     fn default() -> Self {
         Style::classroom()
     }
+}
+
+/// Line widths and dash patterns, in points at scale 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Widths {
+    /// Borders of neighbouring countries and special areas.
+    pub context_border: f32,
+    pub river: f32,
+    /// The dashed outline of a unit whose status changed on the shown day, and its dash.
+    pub changed: f32,
+    pub changed_dash: [f32; 2],
+    /// A selected or hovered unit's outline.
+    pub selected: f32,
+    pub hover: f32,
+    /// A marker's outline: plain, hovered, selected.
+    pub marker_outline: f32,
+    pub marker_hover: f32,
+    pub marker_selected: f32,
+    /// The orange band of a city's own status, and the dark edge around it.
+    pub status_band: f32,
+    pub status_band_edge: f32,
+    /// The ring around a selected city, and the light halo under it.
+    pub selection_ring: f32,
+    pub selection_halo: f32,
+    pub panel_border: f32,
+    pub scale_bar: f32,
+    /// The height of an animation frame's progress bar.
+    pub progress_bar: f32,
+    /// The legend's small symbols: the dashed swatch and its dash, and dot outlines.
+    pub legend_dash: f32,
+    pub legend_dash_pattern: [f32; 2],
+    pub legend_outline: f32,
 }
 
 /// Marker fills by severity (see [`Style::marker_fill`]).
@@ -169,6 +205,28 @@ impl Style {
             date_size: 18.0,
             unit_border_width: 1.0,
             marker_min_radius: 4.5,
+            widths: Widths {
+                context_border: 0.9,
+                river: 1.0,
+                changed: 3.0,
+                changed_dash: [7.0, 4.0],
+                selected: 3.2,
+                hover: 2.2,
+                marker_outline: 1.4,
+                marker_hover: 2.2,
+                marker_selected: 3.0,
+                status_band: 3.6,
+                status_band_edge: 2.4,
+                selection_ring: 2.5,
+                selection_halo: 5.5,
+                panel_border: 1.0,
+                scale_bar: 2.0,
+                progress_bar: 10.0,
+                legend_dash: 2.5,
+                legend_dash_pattern: [5.0, 3.0],
+                legend_outline: 1.2,
+            },
+            progress_track: Rgba::rgb(0xbd, 0xbd, 0xbd),
             kind_text: [
                 Rgba::rgb(0x55, 0x55, 0x55),
                 // The protest blue, darkened to the same hue so that it reads as text.

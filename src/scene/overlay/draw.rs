@@ -2,7 +2,7 @@
 
 use crate::scene::fonts::Metrics;
 use crate::scene::shapes::{RectShape, Shape, Stroke, TextShape};
-use crate::scene::style::Rgba;
+use crate::scene::style::{Rgba, Style};
 
 /// Breaks `text` at spaces into lines no wider than `max_width`.
 pub(super) fn wrap(text: &str, size: f32, max_width: f32) -> Vec<String> {
@@ -63,4 +63,18 @@ pub(super) fn text_shape(
         halo: None,
         target: None,
     })
+}
+
+/// A framed panel (the legend, the title block) from `min` to `max`.
+pub(super) fn panel(min: [f32; 2], max: [f32; 2], style: &Style, s: f32) -> Shape {
+    rect(
+        min,
+        max,
+        Some(style.panel),
+        Some(Stroke::solid(
+            style.widths.panel_border * s,
+            style.panel_border,
+        )),
+        4.0 * s,
+    )
 }

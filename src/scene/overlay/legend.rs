@@ -1,7 +1,7 @@
 //! The legend: what each colour, outline, dot and ring means, laid out in one to three columns
 //! in the corner where it hides the least of the map.
 
-use super::draw::{rect, text_shape};
+use super::draw::{panel, rect, text_shape};
 use super::placement::{Coverage, legend_corner};
 use crate::data::ContextClass;
 use crate::i18n::{Msg, tr};
@@ -189,13 +189,7 @@ pub(super) fn legend(
         (0.0, 0.0, lay, corner)
     });
     let max = [min[0] + lay.size[0], min[1] + lay.size[1]];
-    out.push(rect(
-        min,
-        max,
-        Some(style.panel),
-        Some(Stroke::solid(1.0 * s, style.panel_border)),
-        4.0 * s,
-    ));
+    out.push(panel(min, max, style, s));
     let title = tr(input.lang, Msg::LegendTitle).to_owned();
     let title_w = m.width(&title, text_size, true);
     out.push(text_shape(
@@ -218,7 +212,10 @@ pub(super) fn legend(
                 sw_box.0,
                 sw_box.1,
                 Some(fill),
-                Some(Stroke::solid(1.0 * s, style.unit_border)),
+                Some(Stroke::solid(
+                    style.unit_border_width * s,
+                    style.unit_border,
+                )),
                 0.0,
             )),
             Swatch::Dashed(color) => {
@@ -233,9 +230,9 @@ pub(super) fn legend(
                     ],
                     closed: true,
                     stroke: Stroke {
-                        width: 2.5 * s,
+                        width: style.widths.legend_dash * s,
                         color,
-                        dash: Some([5.0 * s, 3.0 * s]),
+                        dash: Some(style.widths.legend_dash_pattern.map(|d| d * s)),
                     },
                 }));
             }
@@ -245,7 +242,10 @@ pub(super) fn legend(
                 center: [x + sw / 2.0, cy],
                 radius,
                 fill: Some(fill),
-                stroke: Some(Stroke::solid(1.4 * s, style.marker_outline)),
+                stroke: Some(Stroke::solid(
+                    style.widths.marker_outline * s,
+                    style.marker_outline,
+                )),
                 rings: Vec::new(),
             })),
             Swatch::Ring => out.push(Shape::Circle(CircleShape {
@@ -254,7 +254,10 @@ pub(super) fn legend(
                 center: [x + sw / 2.0, cy],
                 radius: 2.5 * s,
                 fill: Some(style.marker_fill[1]),
-                stroke: Some(Stroke::solid(1.2 * s, style.marker_outline)),
+                stroke: Some(Stroke::solid(
+                    style.widths.legend_outline * s,
+                    style.marker_outline,
+                )),
                 rings: status_rings(style, 2.5 * s, s),
             })),
             Swatch::Sizes => {
@@ -266,7 +269,10 @@ pub(super) fn legend(
                         center: [x + cx, cy],
                         radius: r,
                         fill: None,
-                        stroke: Some(Stroke::solid(1.2 * s, style.marker_outline)),
+                        stroke: Some(Stroke::solid(
+                            style.widths.legend_outline * s,
+                            style.marker_outline,
+                        )),
                         rings: Vec::new(),
                     }));
                 }

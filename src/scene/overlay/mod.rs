@@ -9,9 +9,8 @@ use super::fonts::Metrics;
 use super::input::SceneInput;
 use super::labels::Box2;
 use super::shapes::{LineShape, Shape, Stroke};
-use super::style::Rgba;
 use crate::i18n::{Msg, tr};
-use draw::{rect, text_shape, wrap};
+use draw::{panel, rect, text_shape, wrap};
 use legend::legend;
 
 pub(super) fn build(
@@ -30,11 +29,11 @@ pub(super) fn build(
     let mut bottom = h;
 
     if let Some(progress) = input.overlay.progress {
-        let bar_h = 10.0 * s;
+        let bar_h = style.widths.progress_bar * s;
         out.push(rect(
             [0.0, h - bar_h],
             [w, h],
-            Some(Rgba::rgb(0xbd, 0xbd, 0xbd)),
+            Some(style.progress_track),
             None,
             0.0,
         ));
@@ -135,13 +134,7 @@ fn title_block(input: &SceneInput<'_>, out: &mut Vec<Shape>, obstacles: &mut Vec
     let height: f32 = lines.iter().map(|(_, size, _)| m.line_height(*size)).sum();
     let min = [pad, pad];
     let max = [pad + width + 2.0 * pad, pad + height + 2.0 * pad];
-    out.push(rect(
-        min,
-        max,
-        Some(style.panel),
-        Some(Stroke::solid(1.0 * s, style.panel_border)),
-        4.0 * s,
-    ));
+    out.push(panel(min, max, style, s));
     let mut y = min[1] + pad;
     for (text, size, bold) in lines {
         let w = m.width(&text, size, bold);
@@ -189,7 +182,7 @@ fn scale_bar(input: &SceneInput<'_>, bottom: f32, out: &mut Vec<Shape>, obstacle
         None,
         3.0 * s,
     ));
-    let stroke = Stroke::solid(2.0 * s, style.text);
+    let stroke = Stroke::solid(style.widths.scale_bar * s, style.text);
     out.push(Shape::Line(LineShape {
         id: Some("scale-bar".into()),
         points: vec![[x0, y - 5.0 * s], [x0, y], [x1, y], [x1, y - 5.0 * s]],

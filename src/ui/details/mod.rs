@@ -7,7 +7,7 @@ mod card;
 use super::state::{Action, AppState};
 use crate::atlas::Atlas;
 use crate::data::{CityIdx, EventIdx, Place, UnitIdx};
-use crate::i18n::{Lang, Msg, tr};
+use crate::i18n::{Lang, LocalText, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
 use crate::timeline::effective_start;
@@ -45,14 +45,27 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
     actions
 }
 
-fn other_names(names: impl Iterator<Item = String>, shown: &str) -> String {
-    let mut seen: Vec<String> = Vec::new();
-    for n in names {
-        if n != shown && !seen.contains(&n) {
-            seen.push(n);
+/// A place's heading: the way back to the country, its name in `lang`, and its other names
+/// (in the other languages and other spellings) once each.
+fn heading(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    names: &LocalText,
+    alt: &[String],
+    actions: &mut Vec<Action>,
+) {
+    let name = names.get(lang);
+    close_button(ui, lang, actions);
+    ui.heading(name);
+    let mut others: Vec<&str> = Vec::new();
+    for n in names.all().chain(alt.iter().map(String::as_str)) {
+        if n != name && !others.contains(&n) {
+            others.push(n);
         }
     }
-    seen.join(" · ")
+    if !others.is_empty() {
+        ui.label(RichText::new(others.join(" · ")).weak());
+    }
 }
 
 fn status_line(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, unit: UnitIdx) {
@@ -82,19 +95,7 @@ fn city(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, c: CityIdx, actions: &
     let lang = app.persisted.lang;
     let data = &atlas.data;
     let city = data.city(c);
-    let name = city.names.get(lang).to_owned();
-    close_button(ui, lang, actions);
-    ui.heading(&name);
-    let others = other_names(
-        city.names
-            .all()
-            .map(str::to_owned)
-            .chain(city.alt.iter().cloned()),
-        &name,
-    );
-    if !others.is_empty() {
-        ui.label(RichText::new(others).weak());
-    }
+    heading(ui, lang, &city.names, &city.alt, actions);
     let unit = city.unit;
     ui.horizontal_wrapped(|ui| {
         if ui.link(data.unit(unit).names.get(lang)).clicked() {
@@ -132,19 +133,7 @@ fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions:
     let lang = app.persisted.lang;
     let data = &atlas.data;
     let unit = data.unit(u);
-    let name = unit.names.get(lang).to_owned();
-    close_button(ui, lang, actions);
-    ui.heading(&name);
-    let others = other_names(
-        unit.names
-            .all()
-            .map(str::to_owned)
-            .chain(unit.alt.iter().cloned()),
-        &name,
-    );
-    if !others.is_empty() {
-        ui.label(RichText::new(others).weak());
-    }
+    heading(ui, lang, &unit.names, &unit.alt, actions);
     ui.label(RichText::new(&unit.id).monospace().weak());
     status_line(ui, app, atlas, u);
     if let Some(note) = &unit.note {
