@@ -354,9 +354,8 @@ fn the_first_and_the_last_frame_are_each_checked_against_the_window() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains(
-            "the last frame (2022-02-03T23:59:00+06:00) is outside the dataset's window (2022-01-01 to 2022-01-25)"
-        ),
+        stderr(&out)
+            .contains("--to 2022-02-03 is outside the dataset's window (2022-01-01 to 2022-01-25)"),
         "{}",
         stderr(&out)
     );

@@ -1,7 +1,7 @@
 //! `qantar export`: one map as PNG or SVG, or an animation as GIF or numbered PNG frames.
 
 use crate::atlas::Atlas;
-use crate::export::{self, Area, ExportRequest, Format, Progress, Size, When, parse_step};
+use crate::export::{self, Area, Bound, ExportRequest, Format, Progress, Size, When, parse_step};
 use crate::i18n::Lang;
 use crate::scene::EventMode;
 use anyhow::{Context as _, bail};
@@ -140,6 +140,25 @@ pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest
     })
 }
 
+/// An export error in the words of the command line: an instant outside the window is named
+/// by its flag and as it was typed.
+fn in_flags(args: &ExportArgs, e: export::ExportError) -> anyhow::Error {
+    match e {
+        export::ExportError::OutsideWindow {
+            which, first, last, ..
+        } => {
+            let (flag, text) = match which {
+                Bound::At => ("at", &args.at),
+                Bound::From => ("from", &args.from),
+                Bound::To => ("to", &args.to),
+            };
+            let text = text.as_deref().unwrap_or_default();
+            anyhow::anyhow!("--{flag} {text} is outside the dataset's window ({first} to {last})")
+        }
+        other => other.into(),
+    }
+}
+
 /// Runs `qantar export`, with a progress bar on a terminal.
 pub fn run(args: &ExportArgs, data: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
     let atlas = Atlas::load(data).map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))?;
@@ -172,7 +191,7 @@ pub fn run(args: &ExportArgs, data: Option<&std::path::Path>) -> anyhow::Result<
         }
     });
     bar.finish_and_clear();
-    let report = result?;
+    let report = result.map_err(|e| in_flags(args, e))?;
     let seconds = started.elapsed().as_secs_f64();
     match report.files.as_slice() {
         [one] => eprintln!(
