@@ -121,6 +121,9 @@ pub struct Style {
     pub timeline_today: Rgba,
     pub timeline_cursor: Rgba,
     pub timeline_tick: Rgba,
+    /// The timeline's quieter words: day numbers, and the count of units when none is under a
+    /// status.
+    pub timeline_label: Rgba,
 }
 
 impl Default for Style {
@@ -242,6 +245,7 @@ impl Style {
             timeline_today: Rgba::rgb(0xdd, 0xe6, 0xf3),
             timeline_cursor: Rgba::rgb(0x00, 0x00, 0x00),
             timeline_tick: Rgba::rgb(0xa0, 0xa0, 0xa0),
+            timeline_label: Rgba::rgb(0x60, 0x60, 0x60),
         }
     }
 

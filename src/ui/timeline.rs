@@ -36,7 +36,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                 .color(color(if under > 0 {
                     app.style.status_fill.with_alpha(255)
                 } else {
-                    app.style.text_muted
+                    app.style.timeline_label
                 })),
             );
         });
@@ -170,7 +170,7 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
             color(if day == today {
                 style.timeline_cursor
             } else {
-                style.text_muted
+                style.timeline_label
             }),
         );
         painter.line_segment(
