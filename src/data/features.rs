@@ -5,6 +5,7 @@ use super::error::Problem;
 use super::json::{Record, SourceFile};
 use super::model::{ContextClass, ContextFeature, Unit, UnitIdx, UnitKind};
 use super::raw::{RawContextClass, RawContextProps, RawFeature, RawUnitKind, RawUnitProps};
+use super::records::for_each_record;
 use geo::{BoundingRect, MultiPolygon};
 use geojson::GeometryValue;
 use std::collections::BTreeMap;
@@ -14,60 +15,56 @@ const MAX_GEOMETRY_PROBLEMS: usize = 5;
 
 /// Reads the unit features. Units are returned sorted by id.
 pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
-    let records = match file.records("features") {
-        Ok(r) => r,
-        Err(p) => {
-            problems.push(p);
-            return Vec::new();
-        }
-    };
     let mut units = Vec::new();
     let mut drawn_within = Vec::new();
-    for record in &records {
-        let label = feature_label(record);
-        let Ok(raw) = record
-            .parse::<RawFeature<RawUnitProps>>(&label)
-            .map_err(|p| problems.push(p))
-        else {
-            continue;
-        };
-        let label = format!("unit \"{}\"", raw.properties.id);
-        if raw.kind != "Feature" {
-            problems.push(record.problem(&label, Some("type"), "is not a GeoJSON Feature".into()));
-        }
-        if raw.properties.names.is_empty() {
-            problems.push(record.problem(&label, Some("names"), "has no name".into()));
-        }
-        let geometry = match &raw.geometry {
-            None => None,
-            Some(g) => polygonal(record, &label, g, problems),
-        };
-        if geometry.is_none() && raw.properties.drawn_within.is_none() {
-            problems.push(record.problem(
-                &label,
-                Some("geometry"),
-                "has no polygon and no \"drawn_within\" unit".into(),
-            ));
-        }
-        let label_at = label_point(record, &label, raw.properties.label, problems);
-        let p = raw.properties;
-        drawn_within.push((record.clone_pos(), label, p.drawn_within.clone()));
-        units.push(Unit {
-            bbox: geometry.as_ref().and_then(BoundingRect::bounding_rect),
-            id: p.id,
-            kind: match p.kind {
-                RawUnitKind::Region => UnitKind::Region,
-                RawUnitKind::City => UnitKind::City,
-            },
-            short: p.short.unwrap_or_else(|| p.names.clone()),
-            names: p.names,
-            alt: p.alt,
-            note: p.note,
-            geometry,
-            drawn_within: None,
-            label: label_at,
-        });
-    }
+    let records = file.records("features");
+    for_each_record(
+        records,
+        feature_label,
+        problems,
+        |record, _, raw: RawFeature<RawUnitProps>, problems| {
+            let label = format!("unit \"{}\"", raw.properties.id);
+            if raw.kind != "Feature" {
+                problems.push(record.problem(
+                    &label,
+                    Some("type"),
+                    "is not a GeoJSON Feature".into(),
+                ));
+            }
+            if raw.properties.names.is_empty() {
+                problems.push(record.problem(&label, Some("names"), "has no name".into()));
+            }
+            let geometry = match &raw.geometry {
+                None => None,
+                Some(g) => polygonal(record, &label, g, problems),
+            };
+            if geometry.is_none() && raw.properties.drawn_within.is_none() {
+                problems.push(record.problem(
+                    &label,
+                    Some("geometry"),
+                    "has no polygon and no \"drawn_within\" unit".into(),
+                ));
+            }
+            let label_at = label_point(record, &label, raw.properties.label, problems);
+            let p = raw.properties;
+            drawn_within.push((record.clone_pos(), label, p.drawn_within.clone()));
+            units.push(Unit {
+                bbox: geometry.as_ref().and_then(BoundingRect::bounding_rect),
+                id: p.id,
+                kind: match p.kind {
+                    RawUnitKind::Region => UnitKind::Region,
+                    RawUnitKind::City => UnitKind::City,
+                },
+                short: p.short.unwrap_or_else(|| p.names.clone()),
+                names: p.names,
+                alt: p.alt,
+                note: p.note,
+                geometry,
+                drawn_within: None,
+                label: label_at,
+            });
+        },
+    );
     // Resolve "drawn_within" now that every id is known; then sort by id.
     let ids: BTreeMap<String, usize> = units
         .iter()
@@ -120,50 +117,46 @@ fn sort_units(units: Vec<Unit>) -> Vec<Unit> {
 
 /// Reads the context features.
 pub fn load_context(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<ContextFeature> {
-    let records = match file.records("features") {
-        Ok(r) => r,
-        Err(p) => {
-            problems.push(p);
-            return Vec::new();
-        }
-    };
     let mut features = Vec::new();
-    for record in &records {
-        let label = feature_label(record);
-        let Ok(raw) = record
-            .parse::<RawFeature<RawContextProps>>(&label)
-            .map_err(|p| problems.push(p))
-        else {
-            continue;
-        };
-        let Some(g) = &raw.geometry else {
-            problems.push(record.problem(&label, Some("geometry"), "has no geometry".into()));
-            continue;
-        };
-        if !geometry_is_sound(record, &label, &g.value, problems) {
-            continue;
-        }
-        let Ok(geometry) = geo::Geometry::<f64>::try_from(g.clone()) else {
-            problems.push(record.problem(&label, Some("geometry"), "unreadable geometry".into()));
-            continue;
-        };
-        let label_at = label_point(record, &label, raw.properties.label, problems);
-        features.push(ContextFeature {
-            label: label_at,
-            id: record
-                .peek_id()
-                .unwrap_or_else(|| format!("#{}", record.index)),
-            class: match raw.properties.class {
-                RawContextClass::Land => ContextClass::Land,
-                RawContextClass::Water => ContextClass::Water,
-                RawContextClass::River => ContextClass::River,
-                RawContextClass::Special => ContextClass::Special,
-            },
-            names: raw.properties.names,
-            geometry,
-            note: raw.properties.note,
-        });
-    }
+    let records = file.records("features");
+    for_each_record(
+        records,
+        feature_label,
+        problems,
+        |record, label, raw: RawFeature<RawContextProps>, problems| {
+            let Some(g) = &raw.geometry else {
+                problems.push(record.problem(&label, Some("geometry"), "has no geometry".into()));
+                return;
+            };
+            if !geometry_is_sound(record, &label, &g.value, problems) {
+                return;
+            }
+            let Ok(geometry) = geo::Geometry::<f64>::try_from(g.clone()) else {
+                problems.push(record.problem(
+                    &label,
+                    Some("geometry"),
+                    "unreadable geometry".into(),
+                ));
+                return;
+            };
+            let label_at = label_point(record, &label, raw.properties.label, problems);
+            features.push(ContextFeature {
+                label: label_at,
+                id: record
+                    .peek_id()
+                    .unwrap_or_else(|| format!("#{}", record.index)),
+                class: match raw.properties.class {
+                    RawContextClass::Land => ContextClass::Land,
+                    RawContextClass::Water => ContextClass::Water,
+                    RawContextClass::River => ContextClass::River,
+                    RawContextClass::Special => ContextClass::Special,
+                },
+                names: raw.properties.names,
+                geometry,
+                note: raw.properties.note,
+            });
+        },
+    );
     features
 }
 

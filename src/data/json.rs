@@ -2,6 +2,7 @@
 //! file, line and column where it is.
 
 use super::error::{LineIndex, Problem};
+use super::records::Positioned;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -128,6 +129,24 @@ impl<'a> Record<'a> {
             serde_json::Value::String(s) => Some(s),
             other => Some(other.to_string()),
         }
+    }
+}
+
+impl Positioned for Record<'_> {
+    fn index(&self) -> usize {
+        self.index
+    }
+
+    fn peek_id(&self) -> Option<String> {
+        Record::peek_id(self)
+    }
+
+    fn parse_as<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
+        self.parse(label)
+    }
+
+    fn problem_at(&self, label: &str, key: Option<&str>, message: String) -> Problem {
+        self.problem(label, key, message)
     }
 }
 

@@ -11,11 +11,16 @@ mod features;
 mod json;
 mod load;
 mod load_events;
+mod load_refs;
 mod model;
 mod raw;
+mod records;
+mod resolve;
 mod search;
 
 pub use error::{LineIndex, LoadError, Problem};
-pub use load::{Dir, Embedded, Files, is_http_url, load};
+pub use load::{Dir, Embedded, Files, load};
+pub use load_refs::is_http_url;
 pub use model::*;
+pub use records::{Positioned, by_id, by_index, for_each_record};
 pub use search::{SearchHit, find_place, normalize, search};
