@@ -2,8 +2,9 @@
 //! geometry checks `qantar check` promises: closed rings, finite coordinates in range.
 
 use super::error::Problem;
+use super::ids::UnitIdx;
 use super::json::{Record, SourceFile};
-use super::model::{ContextClass, ContextFeature, Unit, UnitIdx, UnitKind};
+use super::model::{ContextClass, ContextFeature, Unit, UnitKind};
 use super::raw::{RawContextClass, RawContextProps, RawFeature, RawUnitKind, RawUnitProps};
 use super::records::for_each_record;
 use geo::{BoundingRect, MultiPolygon};

@@ -3,6 +3,7 @@
 
 use super::error::{LoadError, Problem};
 use super::features::{load_context, load_units};
+use super::ids::*;
 use super::json::SourceFile;
 use super::load_events::{load_events, load_periods};
 use super::load_refs::{load_cities, load_sources};

@@ -1,6 +1,7 @@
 //! Loading events and status periods: the records that carry time.
 
 use super::error::Problem;
+use super::event::*;
 use super::json::SourceFile;
 use super::model::*;
 use super::raw::{RawEvent, RawPeriod};

@@ -7,7 +7,9 @@
 
 mod embedded;
 mod error;
+mod event;
 mod features;
+mod ids;
 mod json;
 mod load;
 mod load_events;
@@ -19,6 +21,8 @@ mod resolve;
 mod search;
 
 pub use error::{LineIndex, LoadError, Problem};
+pub use event::*;
+pub use ids::*;
 pub use load::{Dir, Embedded, Files, load};
 pub use load_refs::is_http_url;
 pub use model::*;

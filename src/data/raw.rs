@@ -1,7 +1,7 @@
 //! The dataset files as written: serde mirrors of the JSON, before references are resolved.
 //! See geodata/README.md for the format of each file.
 
-use super::model::{EventKind, Qualifier, TimeOfDay};
+use super::event::{EventKind, Qualifier, TimeOfDay};
 use crate::i18n::LocalText;
 use serde::Deserialize;
 use std::collections::BTreeMap;

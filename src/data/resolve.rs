@@ -2,8 +2,9 @@
 //! dataset's clock, and the dataset's window. Shared by the loaders of every kind of record.
 
 use super::error::Problem;
+use super::ids::{CityIdx, Place, SourceIdx, UnitIdx};
 use super::json::Record;
-use super::model::{CityIdx, Meta, Place, Source, SourceIdx, Unit, UnitIdx};
+use super::model::{Meta, Source, Unit};
 use crate::clock::{Clock, DataTime};
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,7 +1,8 @@
 //! Finding a place by any of its names: English, Kazakh, Russian, older and alternative
 //! spellings ("Uralsk" finds Oral, "Алматы" finds Almaty, "Astana" finds Nur-Sultan).
 
-use super::model::{Dataset, Place};
+use super::ids::Place;
+use super::model::Dataset;
 use crate::i18n::Lang;
 
 /// A place that matches a query.

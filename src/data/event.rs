@@ -1,0 +1,156 @@
+//! Events: what happened, where, when (and how precisely that is known), of which kind, with
+//! the figures different sources give and the sources themselves.
+
+use super::ids::{Place, SourceIdx, UnitIdx};
+use crate::clock::{DataTime, Instant};
+use crate::i18n::LocalText;
+
+/// What kind of event it was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Protest,
+    Clash,
+    Violence,
+    Government,
+    Emergency,
+    Security,
+    Communications,
+    International,
+    Casualties,
+}
+
+impl EventKind {
+    /// All kinds, in legend order.
+    pub const ALL: [EventKind; 9] = [
+        EventKind::Violence,
+        EventKind::Clash,
+        EventKind::Casualties,
+        EventKind::Protest,
+        EventKind::Security,
+        EventKind::Emergency,
+        EventKind::Government,
+        EventKind::Communications,
+        EventKind::International,
+    ];
+
+    /// The id used in data files and JSON output.
+    pub fn id(self) -> &'static str {
+        match self {
+            EventKind::Protest => "protest",
+            EventKind::Clash => "clash",
+            EventKind::Violence => "violence",
+            EventKind::Government => "government",
+            EventKind::Emergency => "emergency",
+            EventKind::Security => "security",
+            EventKind::Communications => "communications",
+            EventKind::International => "international",
+            EventKind::Casualties => "casualties",
+        }
+    }
+
+    /// Higher is more severe: violence and deaths above clashes, clashes above protests,
+    /// protests above official acts.
+    pub fn severity(self) -> u8 {
+        match self {
+            EventKind::Violence | EventKind::Casualties => 3,
+            EventKind::Clash => 2,
+            EventKind::Protest => 1,
+            EventKind::Government
+            | EventKind::Emergency
+            | EventKind::Security
+            | EventKind::Communications
+            | EventKind::International => 0,
+        }
+    }
+}
+
+/// A rough time of day, given when the exact time is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeOfDay {
+    Night,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+/// How sure the record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Precision {
+    /// The time of day is known (else only the date).
+    pub time_known: bool,
+    /// The time is known only roughly.
+    pub time_approximate: bool,
+    /// The date is not stated by the sources but inferred.
+    pub date_inferred: bool,
+    /// The claim rests on one outlet.
+    pub single_source: bool,
+    /// No independent confirmation was found.
+    pub unconfirmed: bool,
+    /// Sources give different figures.
+    pub figures_disputed: bool,
+}
+
+/// A count reported by someone.
+#[derive(Debug, Clone)]
+pub struct FigureValue {
+    pub value: u64,
+    pub qualifier: Qualifier,
+    /// Whose figure it is.
+    pub by: String,
+    pub source: Option<SourceIdx>,
+}
+
+/// How a figure was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    /// Slightly fewer than the value ("nearly 400").
+    Nearly,
+    AtLeast,
+    MoreThan,
+}
+
+/// A quantity (deaths, detainees, troops) with everyone's figure for it.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub label: String,
+    pub values: Vec<FigureValue>,
+}
+
+/// Something that happened, with its sources.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub start: DataTime,
+    pub end: Option<DataTime>,
+    pub time_of_day: Option<TimeOfDay>,
+    /// When the time is unknown: minutes after midnight from which the atlas shows the event,
+    /// chosen to agree with a status period whose hour is equally unknown.
+    pub assumed_minute: Option<u16>,
+    pub place: Place,
+    /// Further units the event concerns (the regions named in a decree, say).
+    pub units: Vec<UnitIdx>,
+    pub kind: EventKind,
+    pub title: LocalText,
+    pub description: LocalText,
+    pub sources: Vec<SourceIdx>,
+    pub precision: Precision,
+    pub figures: Vec<Figure>,
+    pub note: Option<String>,
+}
+
+impl Event {
+    /// The instant the event counts from: its time, or 00:00 of its day when the time is unknown.
+    pub fn instant(&self) -> Instant {
+        self.start.instant
+    }
+
+    /// The last instant the event covers (its start when it has no end).
+    pub fn end_instant(&self) -> Instant {
+        self.end.map_or(self.start.instant, |e| e.instant)
+    }
+}
