@@ -47,13 +47,33 @@ fn stepping_back_undoes_stepping_forward() {
 }
 
 #[test]
-fn the_day_counts_agree_with_the_events_of_each_day() {
+fn each_event_counts_on_every_day_from_its_start_to_its_end() {
     let (data, timeline) = fixture();
     let counts = timeline.day_counts();
     assert_eq!(counts.len(), 25, "1 to 25 January");
-    for &(day, n) in counts {
-        assert_eq!(timeline.events_on_day(&data, day).len(), n, "{day}");
+    // Counted here from the events themselves, not through the timeline's index.
+    let clock = data.meta.clock;
+    let mut expected: std::collections::BTreeMap<chrono::NaiveDate, usize> =
+        timeline.days().map(|d| (d, 0)).collect();
+    for ev in &data.events {
+        let (first, last) = (clock.day(ev.start.instant), clock.day(ev.end_instant()));
+        for day in first.iter_days().take_while(|d| *d <= last) {
+            if let Some(n) = expected.get_mut(&day) {
+                *n += 1;
+            }
+        }
     }
+    let expected: Vec<_> = expected.into_iter().collect();
+    assert_eq!(counts, expected.as_slice());
+    let spanning = data
+        .events
+        .iter()
+        .filter(|ev| clock.day(ev.end_instant()) > clock.day(ev.start.instant))
+        .count();
+    assert!(
+        spanning > 0,
+        "the rule for events over several days is exercised"
+    );
     let busiest = counts.iter().max_by_key(|(_, n)| *n).unwrap();
     assert_eq!(
         busiest.0.to_string(),

@@ -257,3 +257,45 @@ fn position<'a>(mut ids: impl Iterator<Item = &'a str>, id: &str) -> Option<u32>
     ids.position(|x| x == id)
         .and_then(|i| u32::try_from(i).ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(declared: i64, lifted: Option<i64>) -> Period {
+        Period {
+            unit: UnitIdx(0),
+            status: StatusIdx(0),
+            declared: Instant::from_unix_minutes(declared),
+            declared_time_known: true,
+            declared_label: None,
+            lifted: lifted.map(Instant::from_unix_minutes),
+            lifted_early: false,
+            decreed_end: None,
+            decree: None,
+            curfew: None,
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn status_is_declared_at_the_decree_minute_and_not_the_minute_before() {
+        let p = period(1000, Some(2000));
+        assert!(!p.holds_at(Instant::from_unix_minutes(999)));
+        assert!(p.holds_at(Instant::from_unix_minutes(1000)));
+    }
+
+    #[test]
+    fn status_is_lifted_at_the_lifting_minute_and_holds_the_minute_before() {
+        let p = period(1000, Some(2000));
+        assert!(p.holds_at(Instant::from_unix_minutes(1999)));
+        assert!(!p.holds_at(Instant::from_unix_minutes(2000)));
+    }
+
+    #[test]
+    fn a_status_never_lifted_holds_ever_after() {
+        let p = period(1000, None);
+        assert!(p.holds_at(Instant::from_unix_minutes(i64::from(i32::MAX))));
+    }
+}

@@ -249,3 +249,83 @@ impl Timeline {
         i.checked_sub(1).map(|i| self.changes[i])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::DataTime;
+    use crate::data::{EventKind, Precision};
+    use crate::i18n::LocalText;
+
+    /// 00:00 on some day, in minutes since 1970 (a multiple of a day: midnight UTC).
+    const MIDNIGHT: i64 = 19_000 * 24 * 60;
+
+    fn event(time_known: bool, minute: i64) -> Event {
+        Event {
+            id: "e".into(),
+            start: DataTime {
+                instant: Instant::from_unix_minutes(MIDNIGHT + minute),
+                time_known,
+                written_offset_minutes: None,
+            },
+            end: None,
+            time_of_day: None,
+            assumed_minute: None,
+            place: Place::Country,
+            units: Vec::new(),
+            kind: EventKind::Protest,
+            title: LocalText::en("t"),
+            description: LocalText::en("d"),
+            sources: Vec::new(),
+            precision: Precision::default(),
+            figures: Vec::new(),
+            note: None,
+        }
+    }
+
+    fn minutes_after_midnight(e: &Event) -> i64 {
+        effective_start(e).unix_minutes() - MIDNIGHT
+    }
+
+    #[test]
+    fn a_known_time_is_where_an_event_starts() {
+        assert_eq!(
+            minutes_after_midnight(&event(true, 13 * 60 + 5)),
+            13 * 60 + 5
+        );
+    }
+
+    #[test]
+    fn an_unknown_time_counts_from_the_start_of_its_day() {
+        assert_eq!(minutes_after_midnight(&event(false, 0)), 0);
+    }
+
+    #[test]
+    fn an_unknown_time_with_a_part_of_the_day_counts_from_that_parts_first_hour() {
+        let at = |tod| {
+            let mut e = event(false, 0);
+            e.time_of_day = Some(tod);
+            minutes_after_midnight(&e)
+        };
+        assert_eq!(at(TimeOfDay::Night), 0);
+        assert_eq!(at(TimeOfDay::Morning), 6 * 60);
+        assert_eq!(at(TimeOfDay::Afternoon), 12 * 60);
+        assert_eq!(at(TimeOfDay::Evening), 18 * 60);
+    }
+
+    #[test]
+    fn an_assumed_time_wins_over_the_part_of_the_day() {
+        let mut e = event(false, 0);
+        e.time_of_day = Some(TimeOfDay::Evening);
+        e.assumed_minute = Some(23 * 60);
+        assert_eq!(minutes_after_midnight(&e), 23 * 60);
+    }
+
+    #[test]
+    fn a_known_time_ignores_what_is_assumed_for_unknown_ones() {
+        let mut e = event(true, 9 * 60);
+        e.time_of_day = Some(TimeOfDay::Evening);
+        e.assumed_minute = Some(23 * 60);
+        assert_eq!(minutes_after_midnight(&e), 9 * 60);
+    }
+}

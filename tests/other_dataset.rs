@@ -1,0 +1,120 @@
+//! Kazakhstan is the default dataset, never a special case: the made-up dataset in
+//! `tests/data/tiny` (another country id, another clock, another status, another window) goes
+//! through `check`, `summary`, an export and the window like the default one.
+
+#![expect(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "test helpers panic on a broken fixture"
+)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use qantar::ui::{App, StartOptions};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn tiny_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tiny")
+}
+
+fn qantar(args: &[&str]) -> Output {
+    let dir = tiny_dir();
+    let mut all = args.to_vec();
+    all.extend(["--data", dir.to_str().unwrap()]);
+    Command::new(env!("CARGO_BIN_EXE_qantar"))
+        .args(all)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn check_accepts_a_dataset_on_another_clock_with_another_status() {
+    let out = qantar(&["check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("7 events, each with at least one source"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 cities, each inside its unit"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_summary_lists_the_units_under_the_datasets_own_status() {
+    let out = qantar(&["summary", "--at", "2030-03-02T12:00", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["at"], "2030-03-02T12:00:00-03:00");
+    assert_eq!(v["emergency"], serde_json::json!(["T-C", "T-N"]));
+    let statuses: Vec<&str> = v["statuses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["curfew", "curfew"]);
+}
+
+#[test]
+fn an_svg_export_records_the_datasets_own_status_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("isle.svg");
+    let out = qantar(&[
+        "export",
+        "--at",
+        "2030-03-02T12:00",
+        "--out",
+        out_path.to_str().unwrap(),
+        "--width",
+        "640",
+        "--height",
+        "480",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = std::fs::read_to_string(&out_path).unwrap();
+    assert!(
+        svg.contains(r#"id="T-N" class="unit" data-status="curfew""#),
+        "{svg}"
+    );
+    assert!(svg.contains(r#"id="T-S" class="unit" data-status="none""#));
+    assert!(svg.contains("Saturday 2 March 2030, 12:00 (Harbour time)"));
+    assert!(
+        svg.contains(r#"id="city-gamma""#),
+        "Port City's own curfew shows at Gamma"
+    );
+}
+
+#[test]
+fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
+    let options = StartOptions {
+        at: Some("2030-03-02T12:00".into()),
+        data: Some(tiny_dir()),
+        fresh: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 640.0))
+        .build_eframe(|cc| App::new(cc, options));
+    h.run_steps(4);
+    let clock = h.state().atlas().unwrap().data.meta.clock;
+    assert_eq!(clock.iso(h.state().instant()), "2030-03-02T12:00:00-03:00");
+    h.get_by_label("Curfew: 2 / 3 units");
+    h.key_press(egui::Key::End);
+    h.run_steps(2);
+    assert_eq!(clock.iso(h.state().instant()), "2030-03-04T23:59:00-03:00");
+    h.key_press(egui::Key::PageUp);
+    h.run_steps(2);
+    assert_eq!(clock.iso(h.state().instant()), "2030-03-03T22:00:00-03:00");
+}
