@@ -2,13 +2,26 @@
 //! export and its outcome; the request it makes of `export`, and collecting what came back.
 
 use super::job::{Job, default_dir};
-use crate::clock::{Clock, Instant};
-use crate::export::{self, Area, ExportRequest, Format, Size, When, parse_step};
+use crate::clock::{Clock, Instant, TimeError};
+use crate::export::{self, Area, ExportError, ExportRequest, Format, Size, When, parse_step};
 use crate::i18n::{Lang, Msg, tr};
 use crate::scene::View;
 use crate::ui::state::AppState;
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
+
+/// Why the dialog's form does not make a request.
+#[derive(Debug, thiserror::Error)]
+enum FormError {
+    #[error("no dataset is loaded")]
+    NoDataset,
+    #[error("From: {0}")]
+    From(TimeError),
+    #[error("To: {0}")]
+    To(TimeError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+}
 
 /// How long each frame of an animation made in the window shows.
 const FRAME_MS_DEFAULT: u32 = 800;
@@ -106,30 +119,25 @@ impl ExportDialog {
         &self,
         app: &AppState,
         painted: Option<(View, [f32; 2])>,
-    ) -> Result<ExportRequest, String> {
-        let d = self;
-        let atlas = app.atlas.as_ref().ok_or("no dataset is loaded")?;
-        let pixels = PRESETS.get(d.preset).map_or(d.custom, |(_, px)| *px);
-        let size = Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)
-            .map_err(|e| e.to_string())?;
-        let area = match (d.whole_country, painted) {
+    ) -> Result<ExportRequest, FormError> {
+        let atlas = app.atlas.as_ref().ok_or(FormError::NoDataset)?;
+        let pixels = PRESETS.get(self.preset).map_or(self.custom, |(_, px)| *px);
+        let size = Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)?;
+        let area = match (self.whole_country, painted) {
             (false, Some((view, size))) => Area::View { view, size },
             _ => Area::Country,
         };
         let clock = atlas.data.meta.clock;
-        let when = match d.kind {
+        let when = match self.kind {
             Kind::Png | Kind::Svg => When::At(app.instant),
             Kind::Gif | Kind::Frames => When::Range {
-                from: clock
-                    .parse_when(&d.from)
-                    .map_err(|e| format!("From: {e}"))?,
-                to: clock.parse_when(&d.to).map_err(|e| format!("To: {e}"))?,
-                step_minutes: parse_step(&d.step).map_err(|e| e.to_string())?,
+                from: clock.parse_when(&self.from).map_err(FormError::From)?,
+                to: clock.parse_when(&self.to).map_err(FormError::To)?,
+                step_minutes: parse_step(&self.step)?,
             },
         };
-        let out = d.fixed_path();
-        let format = Format::for_path(&out, matches!(when, When::Range { .. }))
-            .map_err(|e| e.to_string())?;
+        let out = self.fixed_path();
+        let format = Format::for_path(&out, matches!(when, When::Range { .. }))?;
         Ok(ExportRequest {
             out,
             format,
@@ -140,7 +148,7 @@ impl ExportDialog {
             title: None,
             lang: app.persisted.lang,
             mode: app.persisted.mode,
-            force: d.confirm_replace,
+            force: self.confirm_replace,
             frame_ms: FRAME_MS_DEFAULT,
         })
     }
@@ -152,42 +160,40 @@ impl ExportDialog {
         painted: Option<(View, [f32; 2])>,
         ctx: &egui::Context,
     ) {
-        let d = self;
-        let req = match d.request(app, painted) {
+        let req = match self.request(app, painted) {
             Ok(r) => r,
             Err(e) => {
-                d.outcome = Some((false, sentence(&e)));
+                self.outcome = Some((false, sentence(&e.to_string())));
                 return;
             }
         };
-        if export::would_replace(&req).is_some() && !d.confirm_replace {
-            d.confirm_replace = true;
-            d.outcome = None;
+        if export::would_replace(&req).is_some() && !self.confirm_replace {
+            self.confirm_replace = true;
+            self.outcome = None;
             return;
         }
         let Some(atlas) = app.atlas.clone() else {
             return;
         };
-        d.confirm_replace = false;
-        d.outcome = None;
-        d.job = Some(Job::spawn(atlas, req, ctx));
+        self.confirm_replace = false;
+        self.outcome = None;
+        self.job = Some(Job::spawn(atlas, req, ctx));
     }
 
     /// Collects a finished export and a chosen file.
     pub(super) fn poll(&mut self, lang: Lang) {
-        let d = self;
-        if let Some(rx) = &d.picking
+        if let Some(rx) = &self.picking
             && let Ok(choice) = rx.try_recv()
         {
             if let Some(path) = choice {
-                d.path = path.display().to_string();
-                d.confirm_replace = false;
+                self.path = path.display().to_string();
+                self.confirm_replace = false;
             }
-            d.picking = None;
+            self.picking = None;
         }
-        if let Some(result) = d.job.as_mut().and_then(Job::take_result) {
-            d.job = None;
-            d.outcome = Some(match result {
+        if let Some(result) = self.job.as_mut().and_then(Job::take_result) {
+            self.job = None;
+            self.outcome = Some(match result {
                 Ok(Ok(report)) => (
                     true,
                     format!(
