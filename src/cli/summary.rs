@@ -1,7 +1,7 @@
 //! `qantar summary --at WHEN [--json]`: the situation at an instant, in plain words or JSON.
 
 use crate::clock::Instant;
-use crate::data::{Dataset, EventIdx, Place, StatusIdx};
+use crate::data::{Dataset, EventIdx, Place};
 use crate::i18n::{Lang, Msg, tr};
 use crate::text;
 use crate::timeline::{Timeline, effective_start};
@@ -100,7 +100,7 @@ impl Summary {
                     unit: data.unit(u).id.clone(),
                     name: data.unit(u).names.get(lang).to_owned(),
                     status: data.meta.status(p.status).key.clone(),
-                    main: p.status == StatusIdx(0),
+                    main: Some(p.status) == data.meta.main_status(),
                     declared: clock.iso(p.declared),
                     declared_time_known: p.declared_time_known,
                     declared_label: p.declared_label.clone(),

@@ -144,10 +144,6 @@ impl Positioned for Record<'_> {
     fn parse_as<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
         self.parse(label)
     }
-
-    fn problem_at(&self, label: &str, key: Option<&str>, message: String) -> Problem {
-        self.problem(label, key, message)
-    }
 }
 
 /// Byte offset of `sub` within `text`; `sub` must be a slice of `text` (as serde_json's

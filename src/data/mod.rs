@@ -26,5 +26,4 @@ pub use ids::*;
 pub use load::{Dir, Embedded, Files, load};
 pub use load_refs::is_http_url;
 pub use model::*;
-pub use records::{Positioned, by_id, by_index, for_each_record};
 pub use search::{SearchHit, find_place, normalize, search};

@@ -51,9 +51,15 @@ impl Meta {
             .map(|i| StatusIdx(i as u32))
     }
 
-    /// The first status's name: what the legend and the timeline call being under a status.
+    /// The dataset's main status, the first one: what the legend, the timeline and the
+    /// summary's `emergency` list speak of.
+    pub fn main_status(&self) -> Option<StatusIdx> {
+        (!self.statuses.is_empty()).then_some(StatusIdx(0))
+    }
+
+    /// The main status's name.
     pub fn main_status_name(&self, lang: crate::i18n::Lang) -> Option<&str> {
-        self.statuses.first().map(|s| s.names.get(lang))
+        self.main_status().map(|i| self.status(i).names.get(lang))
     }
 }
 

@@ -7,7 +7,9 @@
 use super::error::Problem;
 use serde::de::DeserializeOwned;
 
-/// One record of a data file, which knows where it is.
+/// One record of a data file, which knows where it is: what the loop needs of it. (Problems a
+/// loader finds itself are made by the record type's own `problem`, which knows its format's
+/// positions.)
 pub trait Positioned {
     /// The record's position in its file's list, from 0.
     fn index(&self) -> usize;
@@ -15,8 +17,6 @@ pub trait Positioned {
     fn peek_id(&self) -> Option<String>;
     /// Reads the record as `T`; a malformed field is a problem at that field.
     fn parse_as<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem>;
-    /// A problem at the record's field `key`, or at the record itself.
-    fn problem_at(&self, label: &str, key: Option<&str>, message: String) -> Problem;
 }
 
 /// Labels a record by its position: `period #3`.
@@ -82,6 +82,9 @@ mod tests {
             serde_json::from_value(serde_json::json!({ "id": id }))
                 .map_err(|e| self.problem_at(label, Some("id"), e.to_string()))
         }
+    }
+
+    impl Line {
         fn problem_at(&self, label: &str, key: Option<&str>, message: String) -> Problem {
             Problem {
                 file: "lines.txt".into(),
