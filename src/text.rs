@@ -3,7 +3,8 @@
 //! same thing the same way.
 
 use crate::clock::Clock;
-use crate::data::{Dataset, Event, FigureValue, Period, Qualifier, TimeOfDay};
+use crate::clock::Instant;
+use crate::data::{Bound, Dataset, Event, FigureValue, Period, Qualifier, SourceKind, TimeOfDay};
 use crate::i18n::{Lang, Msg, tr};
 use chrono::NaiveDate;
 
@@ -18,21 +19,15 @@ pub fn event_time(clock: Clock, lang: Lang, event: &Event, day: NaiveDate) -> St
             clock.short_date_text(lang, start_day)
         );
     }
-    if event.start.time_known {
+    if let Some(latest) = event.latest {
+        between(clock, lang, event.earliest(), latest)
+    } else if event.start.time_known {
         let hhmm = clock.hhmm(event.start.instant);
         if event.precision.time_approximate {
             format!("{} {hhmm}", tr(lang, Msg::About))
         } else {
             hhmm
         }
-    } else if let Some(minute) = event.assumed_minute {
-        format!(
-            "{} ({} {:02}:{:02})",
-            tr(lang, Msg::TimeUnknown),
-            tr(lang, Msg::ShownFrom),
-            minute / 60,
-            minute % 60
-        )
     } else {
         match event.time_of_day {
             Some(tod) => format!(
@@ -51,20 +46,42 @@ pub fn event_time_short(clock: Clock, lang: Lang, event: &Event, day: NaiveDate)
     if start_day < day {
         return format!("{}…", clock.short_date_text(lang, start_day));
     }
-    if event.start.time_known {
+    if event.latest.is_some() {
+        format!("{}?", clock.hhmm(event.earliest()))
+    } else if event.start.time_known {
         let hhmm = clock.hhmm(event.start.instant);
         if event.precision.time_approximate {
             format!("~{hhmm}")
         } else {
             hhmm
         }
-    } else if let Some(minute) = event.assumed_minute {
-        format!("~{:02}:{:02}?", minute / 60, minute % 60)
     } else {
         event.time_of_day.map_or_else(
             || tr(lang, Msg::TimeUnknown).to_owned(),
             |t| time_of_day(lang, t).to_owned(),
         )
+    }
+}
+
+/// When an event happened, in ISO 8601 without a minute the record does not have: an instant
+/// ("2022-01-05T01:30+06:00"), an interval ("2022-01-05T16:00+06:00/2022-01-06T06:00+06:00"),
+/// a date with its part of the day ("2022-01-03 evening") or a date ("2022-01-03").
+pub fn event_when_iso(clock: Clock, event: &Event) -> String {
+    let day = clock.day(event.start.instant);
+    match (event.latest, event.start.time_known, event.time_of_day) {
+        (Some(latest), _, _) => format!("{}/{}", clock.iso(event.earliest()), clock.iso(latest)),
+        (None, true, _) => clock.iso(event.start.instant),
+        (None, false, Some(part)) => format!("{day} {}", time_of_day(Lang::En, part)),
+        (None, false, None) => day.to_string(),
+    }
+}
+
+/// A declaration or a lifting in ISO 8601: the minute, or the interval "earliest/latest".
+pub fn bound_iso(clock: Clock, bound: &Bound) -> String {
+    if bound.is_exact() {
+        clock.iso(bound.earliest)
+    } else {
+        format!("{}/{}", clock.iso(bound.earliest), clock.iso(bound.latest))
     }
 }
 
@@ -105,11 +122,29 @@ pub fn precision_flags(lang: Lang, event: &Event) -> Vec<&'static str> {
         (p.single_source, Msg::FlagSingleSource),
         (p.unconfirmed, Msg::FlagUnconfirmed),
         (p.figures_disputed, Msg::FlagFiguresDisputed),
+        (p.date_disputed, Msg::FlagDateDisputed),
     ]
     .into_iter()
     .filter(|(raised, _)| *raised)
     .map(|(_, msg)| tr(lang, msg))
     .collect()
+}
+
+/// A source's kind in words: "state media", "aggregator or mirror".
+pub fn source_kind(lang: Lang, kind: SourceKind) -> &'static str {
+    tr(
+        lang,
+        match kind {
+            SourceKind::Official => Msg::SourceOfficial,
+            SourceKind::StateMedia => Msg::SourceStateMedia,
+            SourceKind::IndependentMedia => Msg::SourceIndependentMedia,
+            SourceKind::InternationalMedia => Msg::SourceInternationalMedia,
+            SourceKind::HumanRights => Msg::SourceHumanRights,
+            SourceKind::Encyclopedia => Msg::SourceEncyclopedia,
+            SourceKind::Analysis => Msg::SourceAnalysis,
+            SourceKind::Aggregator => Msg::SourceAggregator,
+        },
+    )
 }
 
 /// A figure's value in words: "317", "about 400", "at least 160", "more than 3,000".
@@ -148,27 +183,78 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// When a period began: "01:30, 5 January" or "late on 5 January (hour unknown)".
-pub fn period_declared(data: &Dataset, lang: Lang, period: &Period) -> String {
+/// "16:00, 5 January".
+fn minute_text(clock: Clock, lang: Lang, t: Instant) -> String {
+    format!(
+        "{}, {}",
+        clock.hhmm(t),
+        clock.short_date_text(lang, clock.day(t))
+    )
+}
+
+/// "at an unknown hour between 16:00, 5 January and 06:00, 6 January".
+pub fn between(clock: Clock, lang: Lang, earliest: Instant, latest: Instant) -> String {
+    format!(
+        "{} {} {} {}",
+        tr(lang, Msg::UnknownHourBetween),
+        minute_text(clock, lang, earliest),
+        tr(lang, Msg::And),
+        minute_text(clock, lang, latest)
+    )
+}
+
+/// A declaration or a lifting: "12:30, 5 January", "01:30, 5 January (presumed Nur-Sultan
+/// time: the record does not say whose clock)", or "at an unknown hour between … and …".
+pub fn bound_text(data: &Dataset, lang: Lang, bound: &Bound) -> String {
     let clock = data.meta.clock;
-    let day = clock.short_date_text(lang, clock.day(period.declared));
-    match (&period.declared_label, period.declared_time_known) {
-        (_, true) => format!("{}, {day}", clock.hhmm(period.declared)),
-        (Some(label), false) => format!("{label} ({})", tr(lang, Msg::HourUnknown)),
-        (None, false) => format!("{day} ({})", tr(lang, Msg::HourUnknown)),
+    let text = if bound.is_exact() {
+        minute_text(clock, lang, bound.earliest)
+    } else {
+        between(clock, lang, bound.earliest, bound.latest)
+    };
+    if bound.presumed_clock {
+        format!(
+            "{text} ({} {}: {})",
+            tr(lang, Msg::Presumed),
+            data.meta.clock_label.get(lang),
+            tr(lang, Msg::ClockNotStated)
+        )
+    } else {
+        text
     }
+}
+
+/// The reasons for an interval's ends, with their sources' titles: "earliest: …; latest: …".
+pub fn bound_reasons(data: &Dataset, lang: Lang, bound: &Bound) -> Option<String> {
+    let reason = |msg, r: &Option<crate::data::Reason>| {
+        r.as_ref().map(|r| {
+            let source = r
+                .source
+                .map(|s| format!(" ({})", data.source(s).title))
+                .unwrap_or_default();
+            format!("{}: {}{source}", tr(lang, msg), r.text)
+        })
+    };
+    let parts: Vec<String> = [
+        reason(Msg::Earliest, &bound.earliest_reason),
+        reason(Msg::Latest, &bound.latest_reason),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
+/// When a period began.
+pub fn period_declared(data: &Dataset, lang: Lang, period: &Period) -> String {
+    bound_text(data, lang, &period.declared)
 }
 
 /// When a period ended: "07:00, 13 January (early)" or "not lifted".
 pub fn period_lifted(data: &Dataset, lang: Lang, period: &Period) -> String {
-    let clock = data.meta.clock;
-    match period.lifted {
+    match &period.lifted {
         Some(l) => {
-            let text = format!(
-                "{}, {}",
-                clock.hhmm(l),
-                clock.short_date_text(lang, clock.day(l))
-            );
+            let text = bound_text(data, lang, l);
             if period.lifted_early {
                 format!("{text} ({})", tr(lang, Msg::LiftedEarly))
             } else {

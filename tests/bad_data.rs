@@ -184,3 +184,53 @@ fn a_file_instead_of_a_folder_is_a_clear_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a folder"));
 }
+
+#[test]
+fn a_single_source_flag_that_contradicts_the_sources_is_a_problem() {
+    let c = Copy::new();
+    c.edit("events.json", ", \"single_source\": true", "");
+    let (code, err) = c.check();
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("cites one source: mark it \"single_source\": true"),
+        "{err}"
+    );
+    let c = Copy::new();
+    c.edit(
+        "events.json",
+        "{\"id\": \"2022-01-03-protests-spread-regions\", ",
+        "{\"id\": \"2022-01-03-protests-spread-regions\", \"single_source\": true, ",
+    );
+    let (code, err) = c.check();
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("says \"single_source\" but cites 3 sources"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_source_without_a_kind_is_a_problem() {
+    let c = Copy::new();
+    c.edit("sources.json", "\"kind\": \"analysis\", ", "");
+    let line = c.line_of("sources.json", "\"seed-article\"");
+    let (code, err) = c.check();
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains(&format!("sources.json:{line}:")) && err.contains("kind"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_period_whose_interval_is_reversed_is_a_problem() {
+    let c = Copy::new();
+    c.edit(
+        "periods.json",
+        "\"latest\": \"2022-01-06T06:00\"",
+        "\"latest\": \"2022-01-05T06:00\"",
+    );
+    let (code, err) = c.check();
+    assert_eq!(code, Some(1));
+    assert!(err.contains("the interval is reversed"), "{err}");
+}

@@ -5,7 +5,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
 
 use qantar::clock::Instant;
-use qantar::data::{Dataset, EventIdx, Place};
+use qantar::data::{Dataset, EventIdx, Happened, Place, Standing};
 use qantar::timeline::{Timeline, effective_start};
 use std::path::Path;
 
@@ -77,11 +77,75 @@ fn a_part_of_the_day_counts_from_its_first_hour() {
 }
 
 #[test]
-fn an_assumed_time_is_where_an_unknown_time_counts_from() {
+fn an_event_known_within_an_interval_counts_from_its_earliest_minute_and_is_certain_at_its_latest()
+{
     let t = tiny();
     let ev = t.data.event(t.event("gamma-rally"));
-    assert!(!ev.start.time_known, "the time stays unknown");
-    assert_eq!(t.starts_at("gamma-rally"), "2030-03-03T14:00:00-03:00");
+    assert_eq!(t.starts_at("gamma-rally"), "2030-03-03T12:00:00-03:00");
+    assert_eq!(ev.happened_at(t.at("2030-03-03T11:59")), Happened::NotYet);
+    assert_eq!(ev.happened_at(t.at("2030-03-03T15:59")), Happened::Sometime);
+    assert_eq!(ev.happened_at(t.at("2030-03-03T16:00")), Happened::Yes);
+}
+
+#[test]
+fn an_event_of_unknown_hour_is_sometime_on_its_day_and_its_city_uncertain_until_the_day_ends() {
+    let t = tiny();
+    let beta = t.data.city_by_id("beta").unwrap();
+    let ev = t.data.event(t.event("beta-sit-in"));
+    assert_eq!(ev.happened_at(t.at("2030-03-01T23:59")), Happened::Sometime);
+    assert!(
+        !t.timeline
+            .city_certain_by(&t.data, beta, t.at("2030-03-01T12:00"))
+    );
+    assert!(
+        !t.timeline
+            .city_certain_by(&t.data, beta, t.at("2030-03-01T23:59"))
+    );
+    assert!(
+        t.timeline
+            .city_certain_by(&t.data, beta, t.at("2030-03-02T00:00"))
+    );
+}
+
+#[test]
+fn a_status_declared_and_lifted_within_intervals_is_uncertain_inside_them_only() {
+    let t = tiny();
+    let south = t.data.unit_by_id("T-S").unwrap();
+    let standing = |when: &str| {
+        t.timeline
+            .standing_at(&t.data, south, t.at(when))
+            .map(|(_, s)| s)
+    };
+    assert_eq!(
+        standing("2030-03-02T19:59"),
+        None,
+        "before the earliest declaration"
+    );
+    assert_eq!(standing("2030-03-02T20:00"), Some(Standing::Uncertain));
+    assert_eq!(standing("2030-03-03T01:59"), Some(Standing::Uncertain));
+    assert_eq!(
+        standing("2030-03-03T02:00"),
+        Some(Standing::In),
+        "from the latest"
+    );
+    assert_eq!(standing("2030-03-03T23:59"), Some(Standing::In));
+    assert_eq!(
+        standing("2030-03-04T00:00"),
+        Some(Standing::Uncertain),
+        "lifted sometime on the 4th"
+    );
+    let at_22 = t.at("2030-03-02T22:00");
+    assert!(
+        !t.under_status("T-S", "2030-03-02T22:00"),
+        "uncertain is not in"
+    );
+    let open: Vec<&str> = t
+        .timeline
+        .units_uncertain(&t.data, at_22)
+        .iter()
+        .map(|&(u, _)| t.data.unit(u).id.as_str())
+        .collect();
+    assert_eq!(open, ["T-S"]);
 }
 
 #[test]
@@ -127,15 +191,31 @@ fn a_status_never_lifted_lasts_to_the_end_of_the_window() {
 }
 
 #[test]
-fn a_status_changes_on_the_days_it_is_declared_and_lifted_only() {
+fn a_status_is_marked_changed_on_its_day_from_the_first_minute_the_change_could_have_happened() {
     let t = tiny();
-    let u = t.data.unit_by_id("T-N").unwrap();
-    let changes: Vec<bool> = t
-        .timeline
-        .days()
-        .map(|d| t.timeline.status_changes_on(&t.data, u, d))
-        .collect();
-    assert_eq!(changes, [false, true, true, false]);
+    let changed = |unit: &str, when: &str| {
+        let u = t.data.unit_by_id(unit).unwrap();
+        t.timeline.status_changed_by(&t.data, u, t.at(when))
+    };
+    assert!(!changed("T-N", "2030-03-01T12:00"));
+    assert!(!changed("T-N", "2030-03-02T05:59"), "not before the decree");
+    assert!(changed("T-N", "2030-03-02T06:00"));
+    assert!(changed("T-N", "2030-03-02T23:59"));
+    assert!(
+        !changed("T-N", "2030-03-03T17:59"),
+        "not before the lifting"
+    );
+    assert!(changed("T-N", "2030-03-03T18:00"));
+    assert!(!changed("T-N", "2030-03-04T12:00"));
+    assert!(
+        !changed("T-S", "2030-03-02T19:59"),
+        "not before its earliest minute"
+    );
+    assert!(changed("T-S", "2030-03-02T20:00"));
+    assert!(
+        changed("T-S", "2030-03-03T01:00"),
+        "the interval runs into the 3rd"
+    );
 }
 
 #[test]
@@ -181,20 +261,26 @@ fn next_change_stops_at_every_event_and_every_declaration_and_lifting() {
         stops,
         [
             "2030-03-01T10:00", // the march (the sit-in is at the window's first minute)
+            "2030-03-02T00:00", // the sit-in's day is over: it has certainly happened
             "2030-03-02T06:00", // the decree and the North's curfew, one stop
             "2030-03-02T11:00", // violence in Alpha
             "2030-03-02T12:00", // Port City's curfew
-            "2030-03-02T18:00", // the evening clash
-            "2030-03-03T14:00", // the rally (assumed time)
+            "2030-03-02T18:00", // the evening clash may begin
+            "2030-03-02T20:00", // the South's curfew may be declared
+            "2030-03-03T00:00", // the evening clash is certain
+            "2030-03-03T02:00", // the South's curfew is certain
+            "2030-03-03T12:00", // the rally may begin
+            "2030-03-03T16:00", // the rally is certain
             "2030-03-03T18:00", // the North's curfew lifted
             "2030-03-03T22:00", // the night in Alpha
+            "2030-03-04T00:00", // the South's curfew may be lifted
         ]
     );
     assert_eq!(
         t.timeline
             .prev_change(t.at("2030-03-02T06:00"))
             .map(|c| t.iso(c)),
-        Some("2030-03-01T10:00:00-03:00".to_owned())
+        Some("2030-03-02T00:00:00-03:00".to_owned())
     );
 }
 
@@ -210,8 +296,8 @@ fn cities_appear_at_their_first_event() {
     };
     assert_eq!(names("2030-03-01T09:59"), ["beta"]);
     assert_eq!(names("2030-03-01T10:00"), ["beta", "alpha"]);
-    assert_eq!(names("2030-03-03T13:59"), ["beta", "alpha"]);
-    assert_eq!(names("2030-03-03T14:00"), ["beta", "alpha", "gamma"]);
+    assert_eq!(names("2030-03-03T11:59"), ["beta", "alpha"]);
+    assert_eq!(names("2030-03-03T12:00"), ["beta", "alpha", "gamma"]);
 }
 
 #[test]

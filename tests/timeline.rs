@@ -27,8 +27,13 @@ fn stepping_forward_stops_at_every_declaration_and_lifting() {
         t = next;
     }
     for p in &data.periods {
-        assert!(stops.contains(&p.declared), "missed a declaration");
-        assert!(stops.contains(&p.lifted.unwrap()), "missed a lifting");
+        for b in p.bounds() {
+            assert!(
+                stops.contains(&b.earliest),
+                "missed a declaration or lifting"
+            );
+            assert!(stops.contains(&b.latest), "missed the end of its interval");
+        }
     }
     assert_eq!(timeline.next_change(*stops.last().unwrap()), None);
 }
@@ -140,8 +145,17 @@ fn a_region_knows_the_events_tied_to_it() {
 fn a_region_whose_status_changed_that_day_is_known() {
     let (data, timeline) = fixture();
     let pav = data.unit_by_id("KZ-PAV").unwrap();
-    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-    assert!(timeline.status_changes_on(&data, pav, day("2022-01-05")));
-    assert!(timeline.status_changes_on(&data, pav, day("2022-01-13")));
-    assert!(!timeline.status_changes_on(&data, pav, day("2022-01-08")));
+    let changed = |when: &str| timeline.status_changed_by(&data, pav, at(&data, when));
+    assert!(
+        !changed("2022-01-05T13:00"),
+        "not announced before the decree could have been signed"
+    );
+    assert!(changed("2022-01-05T16:00"));
+    assert!(changed("2022-01-05T23:59"));
+    assert!(
+        changed("2022-01-06T05:00"),
+        "the interval runs into the 6th"
+    );
+    assert!(changed("2022-01-13T07:00"));
+    assert!(!changed("2022-01-08T12:00"));
 }

@@ -1,6 +1,6 @@
 //! `qantar check [--data DIR]`: validates a dataset and reports every problem with its position.
 
-use crate::data::{ContextClass, Dataset, LoadError};
+use crate::data::{ContextClass, Dataset, LoadError, SourceKind};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -54,6 +54,7 @@ fn counts(data: &Dataset) -> String {
          \x20 {} sources ({} with an http(s) link)\n\
          \x20 {} context features ({} land, {} water, {} rivers, {} special)\n\
          Every reference resolves, every date parses, every ring is closed and every coordinate is in range.\n\
+         {}\
          OK\n",
         data.origin,
         data.meta.name.get(crate::i18n::Lang::En),
@@ -71,5 +72,42 @@ fn counts(data: &Dataset) -> String {
         context(ContextClass::Water),
         context(ContextClass::River),
         context(ContextClass::Special),
+        record(data),
     )
+}
+
+/// What the record says about its own certainty: sources by kind, uncertain and presumed
+/// times, and the events resting on weak sources only.
+fn record(data: &Dataset) -> String {
+    let mut out = String::from("  sources by kind:");
+    for kind in SourceKind::ALL {
+        let n = data.sources.iter().filter(|s| s.kind == kind).count();
+        let _ = write!(out, " {} {n},", kind.id());
+    }
+    out.pop();
+    out.push('\n');
+    let bounds = || data.periods.iter().flat_map(|p| p.bounds());
+    let _ = writeln!(
+        out,
+        "  {} declarations or liftings known only within an interval, {} at a presumed clock",
+        bounds().filter(|b| !b.is_exact()).count(),
+        bounds().filter(|b| b.presumed_clock).count()
+    );
+    let weak: Vec<&str> = data
+        .events
+        .iter()
+        .filter(|e| data.weakly_sourced(e))
+        .map(|e| e.id.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "  {} weakly sourced events (every source an aggregator or mirror, or one encyclopedia \
+         or analysis alone){}",
+        weak.len(),
+        if weak.is_empty() { "" } else { ":" }
+    );
+    for id in weak {
+        let _ = writeln!(out, "    {id}");
+    }
+    out
 }

@@ -1,10 +1,10 @@
 //! `qantar summary --at WHEN [--json]`: the situation at an instant, in plain words or JSON.
 
 use crate::clock::Instant;
-use crate::data::{Dataset, EventIdx, Place};
+use crate::data::{Dataset, EventIdx, Happened, Place};
 use crate::i18n::{Lang, Msg, tr};
 use crate::text;
-use crate::timeline::{Timeline, effective_start};
+use crate::timeline::Timeline;
 use serde::Serialize;
 
 /// The situation at an instant, as `--json` prints it. Ids are the dataset's stable ids.
@@ -15,8 +15,13 @@ pub struct Summary {
     /// The instant in words.
     pub at_text: String,
     pub dataset: DatasetRef,
-    /// Sorted ids of the units under the dataset's first status (a state of emergency).
+    /// Sorted ids of the units certainly under the dataset's first status (a state of
+    /// emergency).
     pub emergency: Vec<String>,
+    /// Sorted ids of the units whose status at the instant the record leaves open (declared or
+    /// lifted at an unknown minute of an interval the instant is in). They are in neither
+    /// `emergency` nor `statuses`.
+    pub uncertain: Vec<String>,
     /// Every unit under any status, with its declaration.
     pub statuses: Vec<UnitStatus>,
     pub cities_with_events: Vec<CityRef>,
@@ -30,6 +35,8 @@ pub struct Summary {
     unit_count: usize,
     #[serde(skip)]
     day_text: String,
+    #[serde(skip)]
+    uncertain_text: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,12 +51,12 @@ pub struct UnitStatus {
     pub unit: String,
     pub name: String,
     pub status: String,
-    /// The instant the atlas uses for the declaration.
+    /// ISO 8601: the minute, or "earliest/latest" when only an interval is known.
     pub declared: String,
-    pub declared_time_known: bool,
-    /// How that instant is described when the real hour is unknown.
-    pub declared_label: Option<String>,
+    /// The minute is read on the dataset's clock; the record does not say whose.
+    pub declared_presumed_clock: bool,
     pub lifted: Option<String>,
+    pub lifted_presumed_clock: bool,
     #[serde(skip)]
     since_text: String,
     /// Under the dataset's first status (what `emergency` lists).
@@ -61,7 +68,11 @@ pub struct UnitStatus {
 pub struct CityRef {
     pub id: String,
     pub name: String,
+    /// When its first event happened, without a minute the record does not have.
     pub first_event: String,
+    /// False while every event of the city so far is of unknown time on the shown day (it may
+    /// not have happened yet).
+    pub certain: bool,
     #[serde(skip)]
     first_text: String,
 }
@@ -69,7 +80,8 @@ pub struct CityRef {
 #[derive(Debug, Serialize)]
 pub struct EventRef {
     pub id: String,
-    /// ISO 8601 instant when the time is known; the date alone when it is not.
+    /// ISO 8601 instant when the time is known; an interval "earliest/latest"; a date with its
+    /// part of the day ("2022-01-03 evening"); or the date alone.
     pub start: String,
     pub time_known: bool,
     pub place: String,
@@ -101,10 +113,10 @@ impl Summary {
                     name: data.unit(u).names.get(lang).to_owned(),
                     status: data.meta.status(p.status).key.clone(),
                     main: Some(p.status) == data.meta.main_status(),
-                    declared: clock.iso(p.declared),
-                    declared_time_known: p.declared_time_known,
-                    declared_label: p.declared_label.clone(),
-                    lifted: p.lifted.map(|l| clock.iso(l)),
+                    declared: text::bound_iso(clock, &p.declared),
+                    declared_presumed_clock: p.declared.presumed_clock,
+                    lifted: p.lifted.as_ref().map(|l| text::bound_iso(clock, l)),
+                    lifted_presumed_clock: p.lifted.as_ref().is_some_and(|l| l.presumed_clock),
                 }
             })
             .collect();
@@ -114,6 +126,28 @@ impl Summary {
             .map(|s| s.unit.clone())
             .collect();
         emergency.sort();
+        let uncertain_units = timeline.units_uncertain(data, at);
+        let mut uncertain: Vec<String> = uncertain_units
+            .iter()
+            .map(|&(u, _)| data.unit(u).id.clone())
+            .collect();
+        uncertain.sort();
+        let uncertain_text: Vec<String> = uncertain_units
+            .iter()
+            .map(|&(u, p)| {
+                let p = data.period(p);
+                let bound = if p.declared.undecided_at(at) {
+                    text::period_declared(data, lang, p)
+                } else {
+                    text::period_lifted(data, lang, p)
+                };
+                format!(
+                    "{} ({}): {bound}",
+                    data.unit(u).names.get(lang),
+                    data.unit(u).id
+                )
+            })
+            .collect();
 
         let today = clock.day(at);
         let event_ref = |e: EventIdx| {
@@ -123,11 +157,7 @@ impl Summary {
                 time_text: text::event_time_short(clock, lang, ev, today),
                 date_text: clock.short_date_text(lang, day),
                 id: ev.id.clone(),
-                start: if ev.start.time_known {
-                    clock.iso(ev.start.instant)
-                } else {
-                    day.to_string()
-                },
+                start: text::event_when_iso(clock, ev),
                 time_known: ev.start.time_known,
                 place: data.place_id(ev.place).to_owned(),
                 place_name: data.place_name(ev.place, lang).to_owned(),
@@ -138,7 +168,7 @@ impl Summary {
         let (today, later): (Vec<EventIdx>, Vec<EventIdx>) = timeline
             .events_on_day(data, clock.day(at))
             .into_iter()
-            .partition(|&e| effective_start(data.event(e)) <= at);
+            .partition(|&e| data.event(e).happened_at(at) != Happened::NotYet);
         let _ = today;
 
         Summary {
@@ -155,21 +185,25 @@ impl Summary {
                 name: data.meta.name.get(lang).to_owned(),
             },
             emergency,
+            uncertain,
+            uncertain_text,
             statuses,
             cities_with_events: timeline
                 .cities_with_events_by(at)
                 .into_iter()
-                .map(|c| CityRef {
-                    first_text: timeline
-                        .city_first_event(c)
-                        .map(|t| clock.short_date_text(lang, clock.day(t)))
-                        .unwrap_or_default(),
-                    id: data.city(c).id.clone(),
-                    name: data.city(c).names.get(lang).to_owned(),
-                    first_event: timeline
-                        .city_first_event(c)
-                        .map(|t| clock.iso(t))
-                        .unwrap_or_default(),
+                .map(|c| {
+                    let first = timeline.events_of_city(c).first().map(|&e| data.event(e));
+                    CityRef {
+                        first_text: first
+                            .map(|e| clock.short_date_text(lang, clock.day(e.start.instant)))
+                            .unwrap_or_default(),
+                        id: data.city(c).id.clone(),
+                        name: data.city(c).names.get(lang).to_owned(),
+                        first_event: first
+                            .map(|e| text::event_when_iso(clock, e))
+                            .unwrap_or_default(),
+                        certain: timeline.city_certain_by(data, c, at),
+                    }
                 })
                 .collect(),
             events_today: today.into_iter().map(event_ref).collect(),
@@ -216,6 +250,19 @@ impl Summary {
             }
         }
 
+        if !self.uncertain_text.is_empty() {
+            out += &format!(
+                "{}: {} / {} {}\n",
+                tr(lang, Msg::UncertainHeading),
+                self.uncertain_text.len(),
+                self.unit_count,
+                tr(lang, Msg::UnitsCount)
+            );
+            for line in &self.uncertain_text {
+                out += &format!("  {line}\n");
+            }
+        }
+
         out += &format!(
             "\n{} {} ({}):\n",
             tr(lang, Msg::EventsOnDay),
@@ -247,7 +294,14 @@ impl Summary {
         let names: Vec<String> = self
             .cities_with_events
             .iter()
-            .map(|c| format!("{} ({})", c.name, c.first_text))
+            .map(|c| {
+                let unsure = if c.certain {
+                    String::new()
+                } else {
+                    format!(", {}", tr(lang, Msg::Sometime))
+                };
+                format!("{} ({}{unsure})", c.name, c.first_text)
+            })
             .collect();
         out += &wrap(&names, 96, "  ");
 

@@ -90,6 +90,8 @@ pub struct Precision {
     pub unconfirmed: bool,
     /// Sources give different figures.
     pub figures_disputed: bool,
+    /// Sources give different dates.
+    pub date_disputed: bool,
 }
 
 /// A count reported by someone.
@@ -128,9 +130,8 @@ pub struct Event {
     pub start: DataTime,
     pub end: Option<DataTime>,
     pub time_of_day: Option<TimeOfDay>,
-    /// When the time is unknown: minutes after midnight from which the atlas shows the event,
-    /// chosen to agree with a status period whose hour is equally unknown.
-    pub assumed_minute: Option<u16>,
+    /// When `start` is only the earliest instant: the latest by which it had happened.
+    pub latest: Option<Instant>,
     pub place: Place,
     /// Further units the event concerns (the regions named in a decree, say).
     pub units: Vec<UnitIdx>,
@@ -143,10 +144,74 @@ pub struct Event {
     pub note: Option<String>,
 }
 
+impl TimeOfDay {
+    /// The part of the day, in minutes after midnight: from its first minute to, not
+    /// including, its end.
+    pub fn minutes(self) -> (i64, i64) {
+        let hours = match self {
+            TimeOfDay::Night => (0, 6),
+            TimeOfDay::Morning => (6, 12),
+            TimeOfDay::Afternoon => (12, 18),
+            TimeOfDay::Evening => (18, 24),
+        };
+        (hours.0 * 60, hours.1 * 60)
+    }
+}
+
+/// Where an event stands at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Happened {
+    /// Its earliest possible instant is still to come.
+    NotYet,
+    /// It may have happened already: its time is known only to its day (or part of it, or an
+    /// interval) and that is not over.
+    Sometime,
+    /// It has certainly begun.
+    Yes,
+}
+
 impl Event {
-    /// The instant the event counts from: its time, or 00:00 of its day when the time is unknown.
+    /// The date (or instant) in the file: 00:00 of its day when the time is unknown.
     pub fn instant(&self) -> Instant {
         self.start.instant
+    }
+
+    /// The first instant it may have happened: its time if known, else the first minute of the
+    /// part of the day the sources give, else 00:00 of its day.
+    pub fn earliest(&self) -> Instant {
+        match (self.start.time_known, self.time_of_day) {
+            (false, Some(part)) => self.start.instant.plus_minutes(part.minutes().0),
+            _ => self.start.instant,
+        }
+    }
+
+    /// The instant by which it had certainly begun: its time if known; else the end of its
+    /// interval, of its part of the day, or of its day.
+    pub fn certain_from(&self) -> Instant {
+        if let Some(latest) = self.latest {
+            return latest;
+        }
+        if self.start.time_known {
+            return self.start.instant;
+        }
+        let end = self.time_of_day.map_or(24 * 60, |part| part.minutes().1);
+        self.start.instant.plus_minutes(end)
+    }
+
+    /// True when the record gives its time to the minute.
+    pub fn time_is_exact(&self) -> bool {
+        self.earliest() == self.certain_from()
+    }
+
+    /// Where it stands at `t`.
+    pub fn happened_at(&self, t: Instant) -> Happened {
+        if t < self.earliest() {
+            Happened::NotYet
+        } else if t < self.certain_from() {
+            Happened::Sometime
+        } else {
+            Happened::Yes
+        }
     }
 
     /// The last instant the event covers (its start when it has no end).

@@ -4,8 +4,8 @@ use super::error::Problem;
 use super::event::*;
 use super::json::SourceFile;
 use super::model::*;
-use super::raw::{RawEvent, RawPeriod};
-use super::records::{by_id, by_index, for_each_record};
+use super::raw::RawEvent;
+use super::records::{by_id, for_each_record};
 use super::resolve::{Resolver, in_window, source_list, time_field};
 use std::collections::BTreeSet;
 
@@ -52,29 +52,29 @@ pub(super) fn load_events(
                     ));
                 }
             }
-            let assumed_minute = raw.assumed_time.as_deref().and_then(|t| {
-                let parsed = chrono::NaiveTime::parse_from_str(t, "%H:%M").ok();
-                if parsed.is_none() {
-                    problems.push(record.problem(
-                        &label,
-                        Some("assumed_time"),
-                        format!("\"{t}\" is not a time of day: use 23:00"),
-                    ));
-                }
-                parsed.map(|t| {
-                    use chrono::Timelike;
-                    (t.hour() * 60 + t.minute()) as u16
-                })
-            });
-            if assumed_minute.is_some() && start.is_some_and(|s| s.time_known) {
-                problems.push(
-                record.problem(
+            let latest = raw
+                .latest
+                .as_deref()
+                .and_then(|t| time_field(record, &label, "latest", t, clock, problems));
+            if let (Some(start), Some(latest)) = (start, latest)
+                && latest.instant <= start.instant
+            {
+                problems.push(record.problem(
                     &label,
-                    Some("assumed_time"),
-                    "has a known time; \"assumed_time\" is only for events whose time is unknown"
-                        .into(),
-                ),
-            );
+                    Some("latest"),
+                    "is not after \"start\": the interval is reversed".into(),
+                ));
+            }
+            if raw.single_source != (raw.sources.len() == 1) {
+                let says = if raw.single_source {
+                    format!(
+                        "says \"single_source\" but cites {} sources",
+                        raw.sources.len()
+                    )
+                } else {
+                    "cites one source: mark it \"single_source\": true".into()
+                };
+                problems.push(record.problem(&label, Some("single_source"), says));
             }
             let place = ctx.place(&raw.place);
             if place.is_none() && !ctx.broken.contains(&raw.place) {
@@ -159,11 +159,12 @@ pub(super) fn load_events(
                     single_source: raw.single_source,
                     unconfirmed: raw.unconfirmed,
                     figures_disputed: raw.figures_disputed,
+                    date_disputed: raw.date_disputed,
                 },
                 start,
                 end,
                 time_of_day: raw.time_of_day,
-                assumed_minute,
+                latest: latest.map(|l| l.instant),
                 place,
                 units,
                 kind: raw.kind,
@@ -176,103 +177,4 @@ pub(super) fn load_events(
         },
     );
     events
-}
-
-pub(super) fn load_periods(
-    file: &SourceFile,
-    meta: &Meta,
-    ctx: &Resolver<'_>,
-    problems: &mut Vec<Problem>,
-) -> Vec<Period> {
-    let mut periods: Vec<Period> = Vec::new();
-    let records = file.records("periods");
-    for_each_record(
-        records,
-        by_index("period"),
-        problems,
-        |record, _, raw: RawPeriod, problems| {
-            let label = format!("period #{} ({})", record.index + 1, raw.unit);
-            let before = problems.len();
-            let unit = ctx.units.get(&raw.unit).copied();
-            if unit.is_none() {
-                problems.push(record.problem(
-                    &label,
-                    Some("unit"),
-                    format!("unknown unit \"{}\"", raw.unit),
-                ));
-            }
-            let status = meta.status_by_key(&raw.status);
-            if status.is_none() {
-                problems.push(record.problem(
-                    &label,
-                    Some("status"),
-                    format!("status \"{}\" is not defined in dataset.json", raw.status),
-                ));
-            }
-            let clock = meta.clock;
-            let declared = time_field(record, &label, "declared", &raw.declared, clock, problems);
-            if declared.is_some_and(|d| !d.time_known) {
-                problems.push(record.problem(
-                &label,
-                Some("declared"),
-                "give the instant the atlas should use (2022-01-05T23:00) and, if the real hour \
-                 is unknown, \"declared_time_known\": false"
-                    .into(),
-            ));
-            }
-            let lifted = raw
-                .lifted
-                .as_deref()
-                .and_then(|t| time_field(record, &label, "lifted", t, clock, problems));
-            let decreed_end = raw
-                .decreed_end
-                .as_deref()
-                .and_then(|t| time_field(record, &label, "decreed_end", t, clock, problems));
-            if let (Some(d), Some(l)) = (declared, lifted)
-                && l.instant <= d.instant
-            {
-                problems.push(record.problem(
-                    &label,
-                    Some("lifted"),
-                    "is lifted before it is declared".into(),
-                ));
-            }
-            let sources = source_list(record, &label, &raw.sources, ctx, problems);
-            let (Some(unit), Some(status), Some(declared), true) =
-                (unit, status, declared, problems.len() == before)
-            else {
-                return;
-            };
-            let period = Period {
-                unit,
-                status,
-                declared: declared.instant,
-                declared_time_known: raw.declared_time_known.unwrap_or(true),
-                declared_label: raw.declared_label,
-                lifted: lifted.map(|l| l.instant),
-                lifted_early: raw.lifted_early,
-                decreed_end: decreed_end.map(|d| d.instant),
-                decree: raw.decree,
-                curfew: raw.curfew,
-                note: raw.note,
-                sources,
-            };
-            let overlaps = periods.iter().any(|other| {
-                other.unit == period.unit
-                    && other.status == period.status
-                    && other.lifted.is_none_or(|l| period.declared < l)
-                    && period.lifted.is_none_or(|l| other.declared < l)
-            });
-            if overlaps {
-                problems.push(record.problem(
-                    &label,
-                    Some("declared"),
-                    format!("overlaps another {} period of the same unit", raw.status),
-                ));
-                return;
-            }
-            periods.push(period);
-        },
-    );
-    periods
 }

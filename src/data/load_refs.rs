@@ -2,10 +2,11 @@
 
 use super::error::Problem;
 use super::json::SourceFile;
-use super::model::{City, Source, Unit};
+use super::model::{City, Unit};
 use super::raw::{RawCity, RawSource};
 use super::records::{by_index, for_each_record};
 use super::resolve::Resolver;
+use super::source::Source;
 use geo::Intersects;
 use std::collections::BTreeSet;
 
@@ -35,10 +36,33 @@ pub(super) fn load_sources(file: &SourceFile, problems: &mut Vec<Problem>) -> Ve
                     format!("\"{url}\" is not an http(s) link"),
                 ));
             }
+            let published = raw.published.as_deref().and_then(|d| {
+                let parsed = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+                if parsed.is_none() {
+                    problems.push(record.problem(
+                        &label,
+                        Some("published"),
+                        format!("\"{d}\" is not a date: use 2022-01-06"),
+                    ));
+                }
+                parsed
+            });
+            if let Some(lang) = &raw.language
+                && !(lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase()))
+            {
+                problems.push(record.problem(
+                    &label,
+                    Some("language"),
+                    format!("\"{lang}\" is not a two-letter language code (ISO 639-1: en, ru, kk)"),
+                ));
+            }
             sources.push(Source {
                 id: raw.id,
                 title: raw.title,
                 url: raw.url,
+                kind: raw.kind,
+                language: raw.language,
+                published,
                 note: raw.note,
             });
         },

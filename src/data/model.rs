@@ -4,7 +4,9 @@
 
 use super::event::Event;
 use super::ids::*;
-use crate::clock::{Clock, Instant};
+use super::period::Period;
+use super::source::{Source, SourceKind, weakly_sourced};
+use crate::clock::Clock;
 use crate::i18n::LocalText;
 use chrono::NaiveDate;
 use geo::{MultiPolygon, Point, Rect};
@@ -107,45 +109,6 @@ pub struct City {
     pub note: Option<String>,
 }
 
-/// A bibliographic source.
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub id: String,
-    pub title: String,
-    /// An http(s) link, where one exists.
-    pub url: Option<String>,
-    pub note: Option<String>,
-}
-
-/// A unit's period under a status (a state of emergency).
-#[derive(Debug, Clone)]
-pub struct Period {
-    pub unit: UnitIdx,
-    pub status: StatusIdx,
-    /// The instant the atlas uses for the declaration.
-    pub declared: Instant,
-    pub declared_time_known: bool,
-    /// How the instant is described when its hour is unknown ("late on 5 January").
-    pub declared_label: Option<String>,
-    /// When it was lifted; `None` if it outlasts the dataset.
-    pub lifted: Option<Instant>,
-    pub lifted_early: bool,
-    /// The end date the decree first set.
-    pub decreed_end: Option<Instant>,
-    pub decree: Option<String>,
-    pub curfew: Option<String>,
-    pub note: Option<String>,
-    pub sources: Vec<SourceIdx>,
-}
-
-impl Period {
-    /// True when the status holds at `t`: from the declaration minute up to, not including,
-    /// the lifting minute.
-    pub fn holds_at(&self, t: Instant) -> bool {
-        self.declared <= t && self.lifted.is_none_or(|lifted| t < lifted)
-    }
-}
-
 /// What a context feature is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ContextClass {
@@ -220,6 +183,12 @@ impl Dataset {
         position(self.events.iter().map(|e| e.id.as_str()), id).map(EventIdx)
     }
 
+    /// True when the event rests on weak sources only (see [`weakly_sourced`]).
+    pub fn weakly_sourced(&self, event: &Event) -> bool {
+        let kinds: Vec<SourceKind> = event.sources.iter().map(|&s| self.source(s).kind).collect();
+        weakly_sourced(&kinds)
+    }
+
     /// The stable id of a place: a city id, a unit id, or the country's id.
     pub fn place_id(&self, place: Place) -> &str {
         match place {
@@ -262,46 +231,4 @@ impl Dataset {
 fn position<'a>(mut ids: impl Iterator<Item = &'a str>, id: &str) -> Option<u32> {
     ids.position(|x| x == id)
         .and_then(|i| u32::try_from(i).ok())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn period(declared: i64, lifted: Option<i64>) -> Period {
-        Period {
-            unit: UnitIdx(0),
-            status: StatusIdx(0),
-            declared: Instant::from_unix_minutes(declared),
-            declared_time_known: true,
-            declared_label: None,
-            lifted: lifted.map(Instant::from_unix_minutes),
-            lifted_early: false,
-            decreed_end: None,
-            decree: None,
-            curfew: None,
-            note: None,
-            sources: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn status_is_declared_at_the_decree_minute_and_not_the_minute_before() {
-        let p = period(1000, Some(2000));
-        assert!(!p.holds_at(Instant::from_unix_minutes(999)));
-        assert!(p.holds_at(Instant::from_unix_minutes(1000)));
-    }
-
-    #[test]
-    fn status_is_lifted_at_the_lifting_minute_and_holds_the_minute_before() {
-        let p = period(1000, Some(2000));
-        assert!(p.holds_at(Instant::from_unix_minutes(1999)));
-        assert!(!p.holds_at(Instant::from_unix_minutes(2000)));
-    }
-
-    #[test]
-    fn a_status_never_lifted_holds_ever_after() {
-        let p = period(1000, None);
-        assert!(p.holds_at(Instant::from_unix_minutes(i64::from(i32::MAX))));
-    }
 }

@@ -2,6 +2,7 @@
 //! See geodata/README.md for the format of each file.
 
 use super::event::{EventKind, Qualifier, TimeOfDay};
+use super::source::SourceKind;
 use crate::i18n::LocalText;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -144,6 +145,12 @@ pub struct RawSource {
     pub title: String,
     #[serde(default)]
     pub url: Option<String>,
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub language: Option<String>,
+    /// "2022-01-06".
+    #[serde(default)]
+    pub published: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -158,9 +165,9 @@ pub struct RawEvent {
     pub end: Option<String>,
     #[serde(default)]
     pub time_of_day: Option<TimeOfDay>,
-    /// When the time is unknown: the wall-clock time ("23:00") the atlas shows the event from.
+    /// When `start` is the earliest instant: the latest by which it had happened.
     #[serde(default)]
-    pub assumed_time: Option<String>,
+    pub latest: Option<String>,
     pub place: String,
     #[serde(default)]
     pub units: Vec<String>,
@@ -178,6 +185,8 @@ pub struct RawEvent {
     pub time_approximate: bool,
     #[serde(default)]
     pub figures_disputed: bool,
+    #[serde(default)]
+    pub date_disputed: bool,
     #[serde(default)]
     pub figures: Vec<RawFigure>,
     #[serde(default)]
@@ -212,13 +221,9 @@ fn exact() -> Qualifier {
 pub struct RawPeriod {
     pub unit: String,
     pub status: String,
-    pub declared: String,
+    pub declared: RawBound,
     #[serde(default)]
-    pub declared_time_known: Option<bool>,
-    #[serde(default)]
-    pub declared_label: Option<String>,
-    #[serde(default)]
-    pub lifted: Option<String>,
+    pub lifted: Option<RawBound>,
     #[serde(default)]
     pub lifted_early: bool,
     #[serde(default)]
@@ -230,4 +235,35 @@ pub struct RawPeriod {
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
+}
+
+/// A declaration or a lifting: `"2022-01-05T16:00"`, or an object giving the minute (`at`) or
+/// the interval (`earliest`, `latest`, each with its reason and source), and whether the clock
+/// is presumed.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawBound {
+    At(String),
+    Detailed(RawBoundDetail),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBoundDetail {
+    #[serde(default)]
+    pub at: Option<String>,
+    #[serde(default)]
+    pub earliest: Option<String>,
+    #[serde(default)]
+    pub latest: Option<String>,
+    #[serde(default)]
+    pub earliest_reason: Option<String>,
+    #[serde(default)]
+    pub earliest_source: Option<String>,
+    #[serde(default)]
+    pub latest_reason: Option<String>,
+    #[serde(default)]
+    pub latest_source: Option<String>,
+    #[serde(default)]
+    pub presumed_clock: bool,
 }

@@ -4,7 +4,8 @@
 use super::error::Problem;
 use super::ids::{CityIdx, Place, SourceIdx, UnitIdx};
 use super::json::Record;
-use super::model::{Meta, Source, Unit};
+use super::model::{Meta, Unit};
+use super::source::Source;
 use crate::clock::{Clock, DataTime};
 use std::collections::{BTreeMap, BTreeSet};
 

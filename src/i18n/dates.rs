@@ -65,6 +65,18 @@ impl Clock {
         )
     }
 
+    /// "5 Jan 16:00": an instant in few letters, for the legend.
+    pub fn compact_text(self, lang: Lang, t: Instant) -> String {
+        let local = self.local(t);
+        let month: String = month_name(lang, local.month()).chars().take(3).collect();
+        format!(
+            "{} {month} {:02}:{:02}",
+            local.day(),
+            local.hour(),
+            local.minute()
+        )
+    }
+
     /// "5 January", for lists within one month's story.
     pub fn short_date_text(self, lang: Lang, day: NaiveDate) -> String {
         format!("{} {}", day.day(), month_name(lang, day.month()))

@@ -5,7 +5,9 @@
 //! scrubbing stays instant with large datasets.
 
 use crate::clock::{Clock, Instant};
-use crate::data::{CityIdx, Dataset, Event, EventIdx, PeriodIdx, Place, TimeOfDay, UnitIdx};
+use crate::data::{
+    CityIdx, Dataset, Event, EventIdx, Happened, PeriodIdx, Place, Standing, UnitIdx,
+};
 use chrono::NaiveDate;
 
 /// Precomputed indices over a dataset's events and periods.
@@ -28,23 +30,11 @@ pub struct Timeline {
     day_counts: Vec<(NaiveDate, usize)>,
 }
 
-/// The instant an event counts from: its time if known; else the time the dataset assumes for
-/// it; else the start of the part of the day the sources give ("evening" counts from 18:00);
-/// else the start of its day.
+/// The instant an event counts from: the first it may have happened (its time if known; else
+/// the first minute of its part of the day or of its day). See [`Event::happened_at`] for
+/// whether it has certainly happened.
 pub fn effective_start(event: &Event) -> Instant {
-    if event.start.time_known {
-        return event.start.instant;
-    }
-    if let Some(minute) = event.assumed_minute {
-        return event.start.instant.plus_minutes(i64::from(minute));
-    }
-    let hour = match event.time_of_day {
-        None | Some(TimeOfDay::Night) => 0,
-        Some(TimeOfDay::Morning) => 6,
-        Some(TimeOfDay::Afternoon) => 12,
-        Some(TimeOfDay::Evening) => 18,
-    };
-    event.start.instant.plus_minutes(hour * 60)
+    event.earliest()
 }
 
 impl Timeline {
@@ -70,7 +60,7 @@ impl Timeline {
             periods_by_unit[p.unit.index()].push(PeriodIdx(i as u32));
         }
         for list in &mut periods_by_unit {
-            list.sort_by_key(|&p| data.period(p).declared);
+            list.sort_by_key(|&p| data.period(p).declared.earliest);
         }
 
         let mut city_first = vec![None; data.cities.len()];
@@ -100,12 +90,14 @@ impl Timeline {
         let last = clock.day_end(data.meta.window.1);
         let mut changes: Vec<Instant> = order
             .iter()
-            .map(|&e| effective_start(data.event(e)))
+            .flat_map(|&e| {
+                let ev = data.event(e);
+                [ev.earliest(), ev.certain_from()]
+            })
             .chain(
                 data.periods
                     .iter()
-                    .flat_map(|p| [Some(p.declared), p.lifted])
-                    .flatten(),
+                    .flat_map(|p| p.bounds().flat_map(|b| [b.earliest, b.latest])),
             )
             .filter(|t| (first..=last).contains(t))
             .collect();
@@ -157,28 +149,63 @@ impl Timeline {
         first.iter_days().take_while(move |d| *d <= last)
     }
 
-    /// The period under which `unit` is at `t`, if any.
+    /// The period under which `unit` certainly is at `t`, if any.
     pub fn status_at(&self, data: &Dataset, unit: UnitIdx, t: Instant) -> Option<PeriodIdx> {
-        self.periods_by_unit[unit.index()]
-            .iter()
-            .copied()
-            .find(|&p| data.period(p).holds_at(t))
+        self.standing_at(data, unit, t)
+            .filter(|&(_, s)| s == Standing::In)
+            .map(|(p, _)| p)
     }
 
-    /// The units under any status at `t`, in id order.
+    /// The period under which `unit` is or may be at `t`, and how certain that is: a period
+    /// that certainly holds wins over one that may.
+    pub fn standing_at(
+        &self,
+        data: &Dataset,
+        unit: UnitIdx,
+        t: Instant,
+    ) -> Option<(PeriodIdx, Standing)> {
+        self.periods_by_unit[unit.index()]
+            .iter()
+            .map(|&p| (p, data.period(p).standing_at(t)))
+            .filter(|&(_, s)| s != Standing::Out)
+            .max_by_key(|&(_, s)| s)
+    }
+
+    /// The units certainly under a status at `t`, in id order.
     pub fn units_under_status(&self, data: &Dataset, t: Instant) -> Vec<(UnitIdx, PeriodIdx)> {
         data.unit_indices()
             .filter_map(|u| self.status_at(data, u, t).map(|p| (u, p)))
             .collect()
     }
 
-    /// True when a period of `unit` begins or ends during `day`.
-    pub fn status_changes_on(&self, data: &Dataset, unit: UnitIdx, day: NaiveDate) -> bool {
-        let (from, to) = (self.clock.day_start(day), self.clock.day_end(day));
+    /// The units whose status at `t` the record leaves open (declared or lifted at an unknown
+    /// minute of an interval that `t` is in), in id order.
+    pub fn units_uncertain(&self, data: &Dataset, t: Instant) -> Vec<(UnitIdx, PeriodIdx)> {
+        data.unit_indices()
+            .filter_map(|u| match self.standing_at(data, u, t) {
+                Some((p, Standing::Uncertain)) => Some((u, p)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// True when a period of `unit` may have begun or ended between the start of `t`'s day and
+    /// `t`: a decree is never announced before it could have happened.
+    pub fn status_changed_by(&self, data: &Dataset, unit: UnitIdx, t: Instant) -> bool {
+        let from = self.clock.day_start(self.clock.day(t));
         self.periods_by_unit[unit.index()].iter().any(|&p| {
-            let p = data.period(p);
-            (from..=to).contains(&p.declared) || p.lifted.is_some_and(|l| (from..=to).contains(&l))
+            data.period(p)
+                .bounds()
+                .any(|b| b.earliest <= t && b.latest >= from)
         })
+    }
+
+    /// True when `city` has an event that has certainly happened by `t` (not only one that
+    /// may have, sometime on its day).
+    pub fn city_certain_by(&self, data: &Dataset, city: CityIdx, t: Instant) -> bool {
+        self.events_by_city[city.index()]
+            .iter()
+            .any(|&e| data.event(e).happened_at(t) == Happened::Yes)
     }
 
     /// The events of `day`: first those still running from earlier days, then those that start
@@ -254,7 +281,7 @@ impl Timeline {
 mod tests {
     use super::*;
     use crate::clock::DataTime;
-    use crate::data::{EventKind, Precision};
+    use crate::data::{EventKind, Precision, TimeOfDay};
     use crate::i18n::LocalText;
 
     /// 00:00 on some day, in minutes since 1970 (a multiple of a day: midnight UTC).
@@ -270,7 +297,7 @@ mod tests {
             },
             end: None,
             time_of_day: None,
-            assumed_minute: None,
+            latest: None,
             place: Place::Country,
             units: Vec::new(),
             kind: EventKind::Protest,
@@ -314,18 +341,28 @@ mod tests {
     }
 
     #[test]
-    fn an_assumed_time_wins_over_the_part_of_the_day() {
+    fn an_unknown_time_is_sometime_today_until_the_day_or_its_part_is_over() {
         let mut e = event(false, 0);
+        let at = |m: i64| Instant::from_unix_minutes(MIDNIGHT + m);
+        assert_eq!(e.happened_at(at(-1)), Happened::NotYet);
+        assert_eq!(e.happened_at(at(0)), Happened::Sometime);
+        assert_eq!(e.happened_at(at(24 * 60 - 1)), Happened::Sometime);
+        assert_eq!(e.happened_at(at(24 * 60)), Happened::Yes);
         e.time_of_day = Some(TimeOfDay::Evening);
-        e.assumed_minute = Some(23 * 60);
-        assert_eq!(minutes_after_midnight(&e), 23 * 60);
+        assert_eq!(e.happened_at(at(18 * 60 - 1)), Happened::NotYet);
+        assert_eq!(e.happened_at(at(18 * 60)), Happened::Sometime);
+        e.time_of_day = Some(TimeOfDay::Morning);
+        assert_eq!(e.happened_at(at(12 * 60)), Happened::Yes);
     }
 
     #[test]
-    fn a_known_time_ignores_what_is_assumed_for_unknown_ones() {
+    fn a_known_time_has_happened_from_its_minute_and_an_interval_at_its_end() {
         let mut e = event(true, 9 * 60);
-        e.time_of_day = Some(TimeOfDay::Evening);
-        e.assumed_minute = Some(23 * 60);
-        assert_eq!(minutes_after_midnight(&e), 9 * 60);
+        let at = |m: i64| Instant::from_unix_minutes(MIDNIGHT + m);
+        assert_eq!(e.happened_at(at(9 * 60 - 1)), Happened::NotYet);
+        assert_eq!(e.happened_at(at(9 * 60)), Happened::Yes);
+        e.latest = Some(at(30 * 60));
+        assert_eq!(e.happened_at(at(9 * 60)), Happened::Sometime);
+        assert_eq!(e.happened_at(at(30 * 60)), Happened::Yes);
     }
 }
