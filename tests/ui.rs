@@ -32,7 +32,9 @@ fn unit_status(harness: &Harness<'_, App>, id: &str) -> Option<String> {
     let data = &harness.state().atlas().unwrap().data;
     scene.shapes().find_map(|(_, s)| match s {
         qantar::scene::Shape::Polygon(p) if p.id == id => match p.class {
-            PolygonClass::Unit { status } => Some(status.map(|i| data.meta.status(i).key.clone())),
+            PolygonClass::Unit { status, .. } => {
+                Some(status.map(|i| data.meta.status(i).key.clone()))
+            }
             _ => None,
         },
         _ => None,
@@ -50,7 +52,7 @@ fn searching_for_uralsk_selects_oral_and_shows_its_events_with_sources() {
     h.run_steps(4);
     assert_eq!(h.state().selected(), Some(place(&h, "oral")));
     // The details panel lists Oral's events with their sources as links.
-    h.get_by_label("Oral wins 50-tenge gas");
+    h.get_by_label("Oral crowd promised 50-tenge gas");
     h.get_by_label(
         "Правительство должно уйти в отставку: какие требования озвучили митингующие в Уральске (Мой ГОРОД, 4 Jan 2022)",
     );

@@ -18,6 +18,25 @@ fn stroke(s: &scene::Stroke) -> Stroke {
 }
 
 /// The egui font for a scene text.
+/// A circle's outline, dashed when the stroke says so (egui draws only solid circles).
+fn circle_stroke(painter: &egui::Painter, center: Pos2, r: f32, s: &scene::Stroke) {
+    match s.dash {
+        None => {
+            painter.circle_stroke(center, r, stroke(s));
+        }
+        Some([dash, gap]) => {
+            let steps = 48;
+            let points: Vec<Pos2> = (0..=steps)
+                .map(|i| {
+                    let a = i as f32 / steps as f32 * std::f32::consts::TAU;
+                    center + egui::vec2(a.cos(), a.sin()) * r
+                })
+                .collect();
+            painter.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap));
+        }
+    }
+}
+
 pub fn font(size: f32, bold: bool, italic: bool) -> FontId {
     let family = if bold {
         FontFamily::Name(BOLD.into())
@@ -102,13 +121,13 @@ pub fn paint(
             Shape::Circle(c) => {
                 let center = at(c.center);
                 for (r, ring) in &c.rings {
-                    painter.circle_stroke(center, *r, stroke(ring));
+                    circle_stroke(painter, center, *r, ring);
                 }
                 if let Some(fill) = c.fill {
                     painter.circle_filled(center, c.radius, color(fill));
                 }
                 if let Some(s) = &c.stroke {
-                    painter.circle_stroke(center, c.radius, stroke(s));
+                    circle_stroke(painter, center, c.radius, s);
                 }
             }
             Shape::Text(t) => {

@@ -56,7 +56,10 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
                 path_data(&mut d, ring, true);
             }
             let status = match p.class {
-                PolygonClass::Unit { status } => format!(
+                PolygonClass::Unit {
+                    uncertain: Some(_), ..
+                } => r#" data-status="uncertain""#.to_owned(),
+                PolygonClass::Unit { status, .. } => format!(
                     r#" data-status="{}""#,
                     esc(status
                         .and_then(|i| status_keys.get(i.index()))

@@ -4,12 +4,13 @@
 use super::candidates::label_candidates;
 use super::input::SceneInput;
 use super::labels::{self, Box2};
-use super::markers::{marker_radius, marker_rings, marker_states};
+use super::markers::{marker_radius, marker_rings, marker_states, sometime_stroke};
 use super::shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, Scene, SceneMeta, Shape,
     Stroke,
 };
-use crate::data::{ContextClass, Place};
+use super::style::Style;
+use crate::data::{ContextClass, Place, Standing};
 use crate::geometry::{ContextGeometry, Mesh, Transform};
 
 /// Builds the scene.
@@ -20,7 +21,6 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let s = input.scale;
     let t = input.view.transform(input.size);
     let canvas = [0.0, 0.0, input.size[0], input.size[1]];
-    let day = data.meta.clock.day(input.instant);
 
     let mut context = Vec::new();
     if input.context {
@@ -30,6 +30,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let mut regions = Vec::new();
     let mut borders = Vec::new();
     let mut highlights = Vec::new();
+    let mut hatches = Vec::new();
     for u in data.unit_indices() {
         let Some(geom) = &atlas.geometry.units[u.index()] else {
             continue;
@@ -38,7 +39,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         if !visible(mesh.bbox, &t, input.size) {
             continue;
         }
-        let status = atlas.timeline.status_at(data, u, input.instant);
+        let standing = atlas.timeline.standing_at(data, u, input.instant);
+        let status = standing.filter(|&(_, s)| s == Standing::In).map(|(p, _)| p);
+        let uncertain = standing
+            .filter(|&(_, s)| s == Standing::Uncertain)
+            .map(|(p, _)| data.period(p).status);
         let rings = rings(mesh, &t);
         for ring in &rings {
             borders.push(Shape::Line(LineShape {
@@ -48,7 +53,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
             }));
         }
-        if atlas.timeline.status_changes_on(data, u, day) {
+        if uncertain.is_some() {
+            hatches.extend(hatch_lines(&rings, style, s));
+        }
+        if atlas.timeline.status_changed_by(data, u, input.instant) {
             for ring in &rings {
                 highlights.push(Shape::Line(LineShape {
                     id: Some(format!("changed-{}", data.unit(u).id)),
@@ -86,6 +94,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             id: data.unit(u).id.clone(),
             class: PolygonClass::Unit {
                 status: status.map(|p| data.period(p).status),
+                uncertain,
             },
             target: Some(Place::Unit(u)),
             rings,
@@ -93,6 +102,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             fill: style.unit_fill_for(status.is_some()),
         }));
     }
+    regions.extend(hatches);
     borders.extend(highlights);
 
     let marker_states = marker_states(input);
@@ -106,6 +116,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }
         let place = Place::City(m.city);
         let fill = match m.severity {
+            _ if !m.certain => style.unit_fill,
             Some(sev) => style.marker_fill[usize::from(sev.min(3))],
             None => style.marker_idle,
         };
@@ -129,7 +140,16 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             center: pos,
             radius: if m.count == 0 { 0.0 } else { radius },
             fill: (m.count > 0).then_some(fill),
-            stroke: (m.count > 0).then(|| Stroke::solid(outline_width * s, style.marker_outline)),
+            stroke: (m.count > 0).then(|| {
+                if m.certain {
+                    Stroke::solid(outline_width * s, style.marker_outline)
+                } else {
+                    Stroke {
+                        width: sometime_stroke(style, s).width.max(outline_width * s),
+                        ..sometime_stroke(style, s)
+                    }
+                }
+            }),
             rings,
         }));
     }
@@ -314,4 +334,20 @@ fn visible(bbox: [f64; 4], t: &Transform, size: [f32; 2]) -> bool {
 
 fn in_canvas(p: [f32; 2], r: f32, size: [f32; 2]) -> bool {
     p[0] + r >= 0.0 && p[0] - r <= size[0] && p[1] + r >= 0.0 && p[1] - r <= size[1]
+}
+
+/// The hatching of a unit whose status is uncertain: strokes of the status colour over its
+/// plain fill.
+pub(super) fn hatch_lines(rings: &[Vec<[f32; 2]>], style: &Style, s: f32) -> Vec<Shape> {
+    super::hatch::hatch(rings, style.widths.hatch_spacing * s)
+        .into_iter()
+        .map(|[a, b]| {
+            Shape::Line(LineShape {
+                id: None,
+                points: vec![a, b],
+                closed: false,
+                stroke: Stroke::solid(style.widths.hatch * s, style.status_fill),
+            })
+        })
+        .collect()
 }

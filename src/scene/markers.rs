@@ -5,8 +5,7 @@ use super::input::{EventMode, SceneInput};
 use super::shapes::Stroke;
 use super::style::Style;
 use crate::clock::Instant;
-use crate::data::{CityIdx, Place};
-use crate::timeline::effective_start;
+use crate::data::{CityIdx, Place, Standing, UnitKind};
 
 /// What a city marker shows at the instant.
 pub(super) struct MarkerState {
@@ -14,25 +13,62 @@ pub(super) struct MarkerState {
     pub count: usize,
     /// Highest severity among the shown day's events up to the instant.
     pub severity: Option<u8>,
-    /// The city's own unit status, when that unit has no outline to colour (Shymkent).
-    pub own_status: bool,
+    /// True when at least one counted event has certainly happened; false while every one of
+    /// them is of unknown time on a day (or part of it) that is not over: "sometime today".
+    pub certain: bool,
+    /// The status of the unit the city is, when it is a city with the status of a region
+    /// (Nur-Sultan, Almaty, Shymkent): its outline is a few pixels or none at country scale.
+    pub own_status: OwnStatus,
+}
+
+/// A city-unit's own status, shown as a ring round its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OwnStatus {
+    None,
+    Certain,
+    Uncertain,
 }
 
 /// The rings that mark a city's own status around a marker of `radius`: a dark band with an
-/// orange band on it.
-pub(super) fn status_rings(style: &Style, radius: f32, s: f32) -> Vec<(f32, Stroke)> {
+/// orange band on it; when the status is uncertain, a light band with orange dashes on it.
+pub(super) fn status_rings(
+    style: &Style,
+    radius: f32,
+    s: f32,
+    certain: bool,
+) -> Vec<(f32, Stroke)> {
     let band = style.widths.status_band * s;
     let r = radius + 1.0 * s + band / 2.0 + 1.0 * s;
-    vec![
-        (
-            r,
-            Stroke::solid(
-                band + style.widths.status_band_edge * s,
-                style.marker_outline,
+    let edge = band + style.widths.status_band_edge * s;
+    let orange = style.status_fill.with_alpha(255);
+    if certain {
+        vec![
+            (r, Stroke::solid(edge, style.marker_outline)),
+            (r, Stroke::solid(band, orange)),
+        ]
+    } else {
+        vec![
+            (r, Stroke::solid(edge, style.unit_fill)),
+            (
+                r,
+                Stroke {
+                    width: band,
+                    color: orange,
+                    dash: Some([3.0 * s, 2.5 * s]),
+                },
             ),
-        ),
-        (r, Stroke::solid(band, style.status_fill.with_alpha(255))),
-    ]
+        ]
+    }
+}
+
+/// The outline of a marker whose events are all of unknown hour on a day not yet over: dark
+/// dashes round a light disc.
+pub(super) fn sometime_stroke(style: &Style, s: f32) -> Stroke {
+    Stroke {
+        width: style.widths.marker_outline * s * 1.6,
+        color: style.marker_outline,
+        dash: Some([3.5 * s, 2.5 * s]),
+    }
 }
 
 /// The rings around a marker of `radius` (its city's own status, the selection) and how far
@@ -43,10 +79,11 @@ pub(super) fn marker_rings(
     radius: f32,
 ) -> (Vec<(f32, Stroke)>, f32) {
     let (style, s) = (input.style, input.scale);
-    let mut rings = if m.own_status {
-        status_rings(style, if m.count == 0 { 3.0 * s } else { radius }, s)
-    } else {
-        Vec::new()
+    let inner = if m.count == 0 { 3.0 * s } else { radius };
+    let mut rings = match m.own_status {
+        OwnStatus::None => Vec::new(),
+        OwnStatus::Certain => status_rings(style, inner, s, true),
+        OwnStatus::Uncertain => status_rings(style, inner, s, false),
     };
     let mut extent = rings
         .iter()
@@ -71,32 +108,56 @@ pub(super) fn marker_radius(style: &Style, count: usize) -> f32 {
     (style.marker_min_radius + 2.1 * (count as f32).sqrt()).min(style.marker_min_radius * 4.0)
 }
 
-/// What a city's marker counts at `instant`: how many of its `events` (their effective start,
-/// end and severity, in order of start) it counts (all so far, or in [`EventMode::DayOnly`]
-/// those of the shown day), and the highest severity among the shown day's events so far. An
-/// event counts as the shown day's when it lasts into that day (it ends at or after
-/// `day_start`).
+/// One event of a city, as a marker counts it: the first instant it may have happened, the
+/// instant by which it certainly had, the last instant it covers, and its severity.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Counted {
+    pub earliest: Instant,
+    pub certain_from: Instant,
+    pub end: Instant,
+    pub severity: u8,
+}
+
+/// What a marker shows at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Tally {
+    pub count: usize,
+    /// Highest severity among the shown day's events so far.
+    pub severity: Option<u8>,
+    /// At least one counted event has certainly happened.
+    pub certain: bool,
+}
+
+/// What a city's marker counts at `instant`: how many of its `events` (in order of their
+/// earliest instant) may have happened by then (all so far, or in [`EventMode::DayOnly`] those
+/// of the shown day), the highest severity among the shown day's events so far, and whether any
+/// of the counted ones has certainly happened. An event counts as the shown day's when it lasts
+/// into that day (it ends at or after `day_start`, or may still be happening).
 fn count_events(
-    events: impl Iterator<Item = (Instant, Instant, u8)>,
+    events: impl Iterator<Item = Counted>,
     instant: Instant,
     day_start: Instant,
     mode: EventMode,
-) -> (usize, Option<u8>) {
-    let mut count = 0;
-    let mut severity: Option<u8> = None;
-    for (start, end, level) in events {
-        if start > instant {
+) -> Tally {
+    let mut tally = Tally {
+        count: 0,
+        severity: None,
+        certain: false,
+    };
+    for e in events {
+        if e.earliest > instant {
             break;
         }
-        let today = end >= day_start;
+        let today = e.end >= day_start || e.certain_from > day_start;
         if today {
-            severity = Some(severity.map_or(level, |s| s.max(level)));
+            tally.severity = Some(tally.severity.map_or(e.severity, |s| s.max(e.severity)));
         }
         if mode == EventMode::Cumulative || today {
-            count += 1;
+            tally.count += 1;
+            tally.certain |= e.certain_from <= instant;
         }
     }
-    (count, severity)
+    tally
 }
 
 /// Which cities have markers, how big and of which severity.
@@ -110,20 +171,30 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
     for c in data.city_indices() {
         let events = atlas.timeline.events_of_city(c).iter().map(|&e| {
             let ev = data.event(e);
-            (effective_start(ev), ev.end_instant(), ev.kind.severity())
+            Counted {
+                earliest: ev.earliest(),
+                certain_from: ev.certain_from(),
+                end: ev.end_instant(),
+                severity: ev.kind.severity(),
+            }
         });
-        let (count, severity) = count_events(events, input.instant, day_start, input.mode);
+        let tally = count_events(events, input.instant, day_start, input.mode);
         let unit = data.city(c).unit;
-        let own_status = data.unit(unit).geometry.is_none()
-            && atlas
-                .timeline
-                .status_at(data, unit, input.instant)
-                .is_some();
-        if count > 0 || own_status {
+        let own_status = if data.unit(unit).kind != UnitKind::City {
+            OwnStatus::None
+        } else {
+            match atlas.timeline.standing_at(data, unit, input.instant) {
+                Some((_, Standing::In)) => OwnStatus::Certain,
+                Some((_, Standing::Uncertain)) => OwnStatus::Uncertain,
+                _ => OwnStatus::None,
+            }
+        };
+        if tally.count > 0 || own_status != OwnStatus::None {
             out.push(MarkerState {
                 city: c,
-                count,
-                severity,
+                count: tally.count,
+                severity: tally.severity,
+                certain: tally.certain,
                 own_status,
             });
         }
@@ -138,16 +209,33 @@ mod tests {
     const HOUR: i64 = 60;
     const DAY: i64 = 24 * HOUR;
 
+    fn known(start: Instant, end: Instant, severity: u8) -> Counted {
+        Counted {
+            earliest: start,
+            certain_from: start,
+            end,
+            severity,
+        }
+    }
+
     /// Four events of one city: a protest two days ago, a clash yesterday evening that lasts
     /// into today, violence this morning; and a protest later today.
-    fn city_events(day_start: Instant) -> Vec<(Instant, Instant, u8)> {
+    fn city_events(day_start: Instant) -> Vec<Counted> {
         let at = |minutes: i64| day_start.plus_minutes(minutes);
         vec![
-            (at(-2 * DAY + 10 * HOUR), at(-2 * DAY + 10 * HOUR), 1),
-            (at(-4 * HOUR), at(2 * HOUR), 2),
-            (at(9 * HOUR), at(9 * HOUR), 3),
-            (at(15 * HOUR), at(15 * HOUR), 1),
+            known(at(-2 * DAY + 10 * HOUR), at(-2 * DAY + 10 * HOUR), 1),
+            known(at(-4 * HOUR), at(2 * HOUR), 2),
+            known(at(9 * HOUR), at(9 * HOUR), 3),
+            known(at(15 * HOUR), at(15 * HOUR), 1),
         ]
+    }
+
+    fn tally(count: usize, severity: Option<u8>) -> Tally {
+        Tally {
+            count,
+            severity,
+            certain: count > 0,
+        }
     }
 
     #[test]
@@ -155,13 +243,13 @@ mod tests {
         let day = Instant::from_unix_minutes(1000 * DAY);
         let noon = day.plus_minutes(12 * HOUR);
         let events = city_events(day);
-        let (count, severity) = count_events(events.into_iter(), noon, day, EventMode::Cumulative);
+        let t = count_events(events.into_iter(), noon, day, EventMode::Cumulative);
         assert_eq!(
-            count, 3,
+            t.count, 3,
             "the two earlier days and this morning, not this afternoon"
         );
         assert_eq!(
-            severity,
+            t.severity,
             Some(3),
             "the day's worst so far is the morning's violence"
         );
@@ -172,12 +260,12 @@ mod tests {
         let day = Instant::from_unix_minutes(1000 * DAY);
         let noon = day.plus_minutes(12 * HOUR);
         let events = city_events(day);
-        let (count, severity) = count_events(events.into_iter(), noon, day, EventMode::DayOnly);
+        let t = count_events(events.into_iter(), noon, day, EventMode::DayOnly);
         assert_eq!(
-            count, 2,
+            t.count, 2,
             "yesterday's clash lasts into today; this morning's violence"
         );
-        assert_eq!(severity, Some(3));
+        assert_eq!(t.severity, Some(3));
     }
 
     #[test]
@@ -189,11 +277,38 @@ mod tests {
         let so_far = || events.clone().into_iter();
         assert_eq!(
             count_events(so_far(), evening, tomorrow, EventMode::Cumulative),
-            (4, None)
+            Tally {
+                severity: None,
+                ..tally(4, None)
+            }
         );
         assert_eq!(
             count_events(so_far(), evening, tomorrow, EventMode::DayOnly),
-            (0, None)
+            tally(0, None)
         );
+    }
+
+    #[test]
+    fn an_event_of_unknown_hour_is_counted_as_sometime_today_until_its_day_is_over() {
+        let day = Instant::from_unix_minutes(1000 * DAY);
+        let sometime = Counted {
+            earliest: day,
+            certain_from: day.plus_minutes(DAY),
+            end: day,
+            severity: 1,
+        };
+        let at = |m| count_events([sometime].into_iter(), m, day, EventMode::Cumulative);
+        assert_eq!(at(day.plus_minutes(-1)).count, 0, "not before its day");
+        let midnight = at(day);
+        assert_eq!((midnight.count, midnight.certain), (1, false));
+        let late = at(day.plus_minutes(DAY - 1));
+        assert!(!late.certain, "still only sometime today at 23:59");
+        let next = count_events(
+            [sometime].into_iter(),
+            day.plus_minutes(DAY),
+            day.plus_minutes(DAY),
+            EventMode::Cumulative,
+        );
+        assert!(next.certain, "it happened, once its day is over");
     }
 }

@@ -9,6 +9,7 @@
 mod build;
 mod candidates;
 pub mod fonts;
+mod hatch;
 mod hit;
 mod input;
 mod labels;

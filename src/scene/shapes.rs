@@ -41,8 +41,13 @@ impl LayerKind {
 /// What a filled polygon is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PolygonClass {
-    /// A unit, with its status at the instant (`None`: under no status).
-    Unit { status: Option<StatusIdx> },
+    /// A unit, with its status at the instant (`None`: certainly under no status), and the
+    /// status it may or may not be under when the record leaves that open (`status` is then
+    /// `None`).
+    Unit {
+        status: Option<StatusIdx>,
+        uncertain: Option<StatusIdx>,
+    },
     /// A neighbouring country or other land.
     Land,
     /// A sea or lake.

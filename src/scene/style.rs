@@ -141,6 +141,9 @@ pub struct Widths {
     /// The dashed outline of a unit whose status changed on the shown day, and its dash.
     pub changed: f32,
     pub changed_dash: [f32; 2],
+    /// The strokes that hatch a unit whose status is uncertain, and the gap between them.
+    pub hatch: f32,
+    pub hatch_spacing: f32,
     /// A selected or hovered unit's outline.
     pub selected: f32,
     pub hover: f32,
@@ -213,6 +216,8 @@ impl Style {
                 river: 1.0,
                 changed: 3.0,
                 changed_dash: [7.0, 4.0],
+                hatch: 2.4,
+                hatch_spacing: 9.0,
                 selected: 3.2,
                 hover: 2.2,
                 marker_outline: 1.4,

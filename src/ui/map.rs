@@ -5,7 +5,7 @@
 //! tiles, the last painted scene); [`show`] reads the shared [`AppState`] and returns actions.
 
 use super::state::{Action, AppState};
-use crate::data::Place;
+use crate::data::{Place, Standing};
 use crate::i18n::{Msg, tr};
 use crate::paint::egui::{ScenePlugin, paint};
 use crate::scene::{self, LayerKind, Scene, SceneInput, Style, View};
@@ -280,10 +280,31 @@ fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions:
             Place::Unit(u) => Some(u),
             Place::Country => None,
         };
-        let status = unit.and_then(|u| atlas.timeline.status_at(data, u, state.instant));
-        let status_text = match status {
-            Some(p) => data.meta.status(data.period(p).status).names.get(lang),
-            None => tr(lang, Msg::NoEmergency),
+        let standing = unit.and_then(|u| atlas.timeline.standing_at(data, u, state.instant));
+        let status_text = match standing {
+            Some((p, Standing::Uncertain)) => {
+                let period = data.period(p);
+                let (what, when) = if period.declared.undecided_at(state.instant) {
+                    (
+                        Msg::Declared,
+                        crate::text::period_declared(data, lang, period),
+                    )
+                } else {
+                    (Msg::Lifted, crate::text::period_lifted(data, lang, period))
+                };
+                format!(
+                    "{}: {} {when}",
+                    data.meta.status(period.status).names.get(lang),
+                    tr(lang, what).to_lowercase()
+                )
+            }
+            Some((p, _)) => data
+                .meta
+                .status(data.period(p).status)
+                .names
+                .get(lang)
+                .to_owned(),
+            None => tr(lang, Msg::NoEmergency).to_owned(),
         };
         let mut text = format!("{}\n{status_text}", data.place_name(place, lang));
         if let Place::City(c) = place {

@@ -25,10 +25,16 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
             );
             ui.label(RichText::new(when).size(22.0).strong());
             let under = atlas.timeline.units_under_status(data, app.instant).len();
+            let open = atlas.timeline.units_uncertain(data, app.instant).len();
             let status = data.meta.main_status_name(lang).unwrap_or("");
+            let open = if open > 0 {
+                format!(" · {open} {}", tr(lang, Msg::UncertainUnits))
+            } else {
+                String::new()
+            };
             ui.label(
                 RichText::new(format!(
-                    "{status}: {under} / {} {}",
+                    "{status}: {under} / {} {}{open}",
                     data.units.len(),
                     tr(lang, Msg::UnitsCount)
                 ))

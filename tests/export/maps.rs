@@ -3,6 +3,7 @@
 
 use super::{atlas, request, run};
 use qantar::atlas::Atlas;
+use qantar::data::Standing;
 use qantar::export::{self, Area, ExportError, Format, Size, When};
 use qantar::geometry::mercator;
 use qantar::scene::Style;
@@ -30,8 +31,7 @@ fn svg_statuses_follow_the_time_model_at_every_boundary_minute() {
     let mut boundaries: Vec<_> = data
         .periods
         .iter()
-        .flat_map(|p| [Some(p.declared), p.lifted])
-        .flatten()
+        .flat_map(|p| p.bounds().flat_map(|b| [b.earliest, b.latest]))
         .collect();
     boundaries.sort();
     boundaries.dedup();
@@ -45,9 +45,10 @@ fn svg_statuses_follow_the_time_model_at_every_boundary_minute() {
             assert_eq!(statuses.len(), 16, "every outlined unit is one element");
             for (id, status) in statuses {
                 let unit = data.unit_by_id(&id).expect("a known unit");
-                let expected = match atlas.timeline.status_at(data, unit, t) {
-                    Some(p) => data.meta.status(data.period(p).status).key.clone(),
-                    None => "none".to_owned(),
+                let expected = match atlas.timeline.standing_at(data, unit, t) {
+                    Some((_, Standing::Uncertain)) => "uncertain".to_owned(),
+                    Some((p, Standing::In)) => data.meta.status(data.period(p).status).key.clone(),
+                    _ => "none".to_owned(),
                 };
                 assert_eq!(status, expected, "{id} at {when}");
             }

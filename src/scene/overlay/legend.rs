@@ -3,12 +3,13 @@
 
 use super::draw::{panel, rect, text_shape};
 use super::placement::{Coverage, legend_corner};
-use crate::data::ContextClass;
+use crate::data::{Bound, ContextClass, Happened, Place, UnitKind};
 use crate::i18n::{Msg, tr};
+use crate::scene::build::hatch_lines;
 use crate::scene::fonts::Metrics;
 use crate::scene::input::{EventMode, SceneInput};
 use crate::scene::labels::Box2;
-use crate::scene::markers::{marker_radius, status_rings};
+use crate::scene::markers::{marker_radius, sometime_stroke, status_rings};
 use crate::scene::shapes::{CircleShape, LineShape, Shape, Stroke};
 use crate::scene::style::Rgba;
 
@@ -16,8 +17,15 @@ use crate::scene::style::Rgba;
 enum Swatch {
     Fill(Rgba),
     Dashed(Rgba),
-    Dot { fill: Rgba, radius: f32 },
+    Dot {
+        fill: Rgba,
+        radius: f32,
+    },
     Ring,
+    /// A unit's plain fill hatched with the status colour: a status the record leaves open.
+    Hatched,
+    /// A hollow dashed marker: an event sometime this day.
+    Sometime,
     Sizes,
 }
 
@@ -49,6 +57,9 @@ fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
             tr(lang, Msg::LegendChanged),
         ),
     ];
+    if let Some(text) = uncertain_text(input) {
+        rows.insert(1, entry(Swatch::Hatched, &text));
+    }
     if let Some(special) = data
         .context
         .iter()
@@ -57,8 +68,11 @@ fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     {
         rows.push(entry(Swatch::Fill(style.special), names.get(lang)));
     }
-    if data.units.iter().any(|u| u.geometry.is_none()) {
+    if data.units.iter().any(|u| u.kind == UnitKind::City) {
         rows.push(entry(Swatch::Ring, tr(lang, Msg::LegendOwnStatus)));
+    }
+    if sometime_today(input) {
+        rows.push(entry(Swatch::Sometime, tr(lang, Msg::LegendSometime)));
     }
     let size_text = if input.mode == EventMode::DayOnly {
         Msg::LegendSizeToday
@@ -80,6 +94,55 @@ fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     rows
 }
 
+/// What the hatching means at the instant, when some unit is hatched: the interval, when
+/// every hatched unit shares one ("Hour unknown: declared between 16:00, 5 January and 06:00,
+/// 6 January"), else in general words.
+fn uncertain_text(input: &SceneInput<'_>) -> Option<String> {
+    let data = &input.atlas.data;
+    let t = input.instant;
+    let open = input.atlas.timeline.units_uncertain(data, t);
+    let bounds: Vec<(&Bound, bool)> = open
+        .iter()
+        .map(|&(_, p)| {
+            let p = data.period(p);
+            match &p.lifted {
+                Some(l) if !p.declared.undecided_at(t) => (l, false),
+                _ => (&p.declared, true),
+            }
+        })
+        .collect();
+    let (first, declared) = *bounds.first()?;
+    let same = bounds
+        .iter()
+        .all(|(b, d)| (b.earliest, b.latest, *d) == (first.earliest, first.latest, declared));
+    let lang = input.lang;
+    if !same {
+        return Some(tr(lang, Msg::LegendUncertain).to_owned());
+    }
+    let what = tr(lang, if declared { Msg::Declared } else { Msg::Lifted }).to_lowercase();
+    let clock = data.meta.clock;
+    Some(format!(
+        "{}: {what} {} – {}",
+        tr(lang, Msg::HourUnknownCap),
+        clock.compact_text(lang, first.earliest),
+        clock.compact_text(lang, first.latest)
+    ))
+}
+
+/// True when some city's events so far are all of unknown hour on a day not yet over.
+fn sometime_today(input: &SceneInput<'_>) -> bool {
+    let data = &input.atlas.data;
+    let t = input.instant;
+    let tl = &input.atlas.timeline;
+    tl.events_on_day(data, data.meta.clock.day(t))
+        .into_iter()
+        .filter_map(|e| match data.event(e).place {
+            Place::City(c) if data.event(e).happened_at(t) == Happened::Sometime => Some(c),
+            _ => None,
+        })
+        .any(|c| !tl.city_certain_by(data, c, t))
+}
+
 /// The three circles of the size swatch: (x offset of the centre, radius).
 fn size_circles(input: &SceneInput<'_>, row_h: f32) -> Vec<(f32, f32)> {
     let s = input.scale;
@@ -93,6 +156,10 @@ fn size_circles(input: &SceneInput<'_>, row_h: f32) -> Vec<(f32, f32)> {
             c
         })
         .collect()
+}
+
+fn dot_radius(input: &SceneInput<'_>) -> f32 {
+    6.0 * input.scale
 }
 
 /// A legend laid out in columns, filled column by column.
@@ -258,7 +325,35 @@ pub(super) fn legend(
                     style.widths.legend_outline * s,
                     style.marker_outline,
                 )),
-                rings: status_rings(style, 2.5 * s, s),
+                rings: status_rings(style, 2.5 * s, s, true),
+            })),
+            Swatch::Hatched => {
+                let ring = vec![
+                    sw_box.0,
+                    [sw_box.1[0], sw_box.0[1]],
+                    sw_box.1,
+                    [sw_box.0[0], sw_box.1[1]],
+                ];
+                out.push(rect(
+                    sw_box.0,
+                    sw_box.1,
+                    Some(style.unit_fill),
+                    Some(Stroke::solid(
+                        style.unit_border_width * s,
+                        style.unit_border,
+                    )),
+                    0.0,
+                ));
+                out.extend(hatch_lines(&[ring], style, s * 0.6));
+            }
+            Swatch::Sometime => out.push(Shape::Circle(CircleShape {
+                id: None,
+                target: None,
+                center: [x + sw / 2.0, cy],
+                radius: dot_radius(input),
+                fill: Some(style.unit_fill),
+                stroke: Some(sometime_stroke(style, s)),
+                rings: Vec::new(),
             })),
             Swatch::Sizes => {
                 let circles = size_circles(input, dims.row_h);

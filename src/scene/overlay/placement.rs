@@ -135,7 +135,10 @@ mod tests {
     fn unit(b: [f32; 4]) -> Shape {
         Shape::Polygon(PolygonShape {
             id: "u".into(),
-            class: PolygonClass::Unit { status: None },
+            class: PolygonClass::Unit {
+                status: None,
+                uncertain: None,
+            },
             target: None,
             rings: vec![vec![[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]],
             triangles: Arc::from([0u32, 1, 2, 0, 2, 3]),

@@ -3,11 +3,10 @@
 
 use super::super::state::{Action, AppState};
 use crate::atlas::Atlas;
-use crate::data::EventIdx;
+use crate::data::{EventIdx, Happened};
 use crate::i18n::{Lang, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
-use crate::timeline::effective_start;
 use egui::RichText;
 
 /// One event: time, kind, title, description, flags, figures, note and sources. Events after
@@ -24,7 +23,8 @@ pub(super) fn event_card(
     let data = &atlas.data;
     let clock = data.meta.clock;
     let ev = data.event(e);
-    let later = effective_start(ev) > app.instant;
+    let happened = ev.happened_at(app.instant);
+    let later = happened == Happened::NotYet;
     let day = clock.day(ev.start.instant);
     let strength = if later { 0.45 } else { 1.0 };
     let style = &app.style;
@@ -58,11 +58,16 @@ pub(super) fn event_card(
             }
             if later {
                 ui.label(RichText::new(tr(lang, Msg::Later)).small().italics());
+            } else if happened == Happened::Sometime {
+                ui.label(RichText::new(tr(lang, Msg::Sometime)).small().italics());
             }
         });
         ui.label(RichText::new(ev.title.get(lang)).strong().size(16.0));
         ui.label(ev.description.get(lang));
-        let flags = text::precision_flags(lang, ev);
+        let mut flags = text::precision_flags(lang, ev);
+        if data.weakly_sourced(ev) {
+            flags.push(tr(lang, Msg::WeaklySourced));
+        }
         if !flags.is_empty() {
             ui.label(
                 RichText::new(flags.join(" · "))
@@ -113,6 +118,19 @@ pub(super) fn sources(
     );
     for &s in list {
         let source = atlas.data.source(s);
+        ui.horizontal_wrapped(|ui| {
+            source_link(ui, source, actions);
+            ui.label(
+                RichText::new(format!("({})", text::source_kind(lang, source.kind)))
+                    .small()
+                    .weak(),
+            );
+        });
+    }
+}
+
+fn source_link(ui: &mut egui::Ui, source: &crate::data::Source, actions: &mut Vec<Action>) {
+    {
         match source
             .url
             .as_deref()

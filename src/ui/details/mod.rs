@@ -6,7 +6,7 @@ mod card;
 
 use super::state::{Action, AppState};
 use crate::atlas::Atlas;
-use crate::data::{CityIdx, EventIdx, Place, UnitIdx};
+use crate::data::{CityIdx, EventIdx, Place, Standing, UnitIdx};
 use crate::i18n::{Lang, LocalText, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
@@ -71,8 +71,23 @@ fn heading(
 fn status_line(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, unit: UnitIdx) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
-    match atlas.timeline.status_at(data, unit, app.instant) {
-        Some(p) => {
+    match atlas.timeline.standing_at(data, unit, app.instant) {
+        Some((p, Standing::Uncertain)) => {
+            let period = data.period(p);
+            let name = data.meta.status(period.status).names.get(lang);
+            let (what, when) = if period.declared.undecided_at(app.instant) {
+                (Msg::Declared, text::period_declared(data, lang, period))
+            } else {
+                (Msg::Lifted, text::period_lifted(data, lang, period))
+            };
+            ui.label(
+                RichText::new(format!("{name}: {} {when}", tr(lang, what).to_lowercase()))
+                    .strong()
+                    .italics()
+                    .color(color(app.style.status_fill.with_alpha(255))),
+            );
+        }
+        Some((p, _)) => {
             let period = data.period(p);
             let name = data.meta.status(period.status).names.get(lang);
             ui.label(
@@ -154,6 +169,12 @@ fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions:
                 tr(lang, Msg::Lifted),
                 &text::period_lifted(data, lang, period),
             );
+            for reasons in period
+                .bounds()
+                .filter_map(|b| text::bound_reasons(data, lang, b))
+            {
+                ui.label(RichText::new(reasons).small().weak());
+            }
             if let Some(end) = period.decreed_end {
                 let clock = data.meta.clock;
                 let v = format!(
