@@ -6,7 +6,9 @@
     reason = "test helpers panic on a broken fixture"
 )]
 
+#[path = "../common/mod.rs"]
 mod common;
+mod record;
 
 use common::copy_geodata;
 use std::process::{Command, Output};

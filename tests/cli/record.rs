@@ -2,31 +2,8 @@
 //! status declared at an unknown hour is neither in nor out; a time read on a presumed clock
 //! says so; an event of unknown hour is "sometime today" until its day is over.
 
-#![expect(
-    clippy::expect_used,
-    clippy::unwrap_used,
-    reason = "test helpers panic on a broken fixture"
-)]
-
+use super::{qantar, summary_json as summary};
 use serde_json::Value;
-use std::process::Command;
-
-fn qantar(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_qantar"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn summary(at: &str) -> Value {
-    let out = qantar(&["summary", "--at", at, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn strings(v: &Value) -> Vec<&str> {
     v.as_array()
