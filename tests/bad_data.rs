@@ -227,7 +227,7 @@ fn a_period_whose_interval_is_reversed_is_a_problem() {
     let c = Copy::new();
     c.edit(
         "periods.json",
-        "\"latest\": \"2022-01-06T06:00\"",
+        "\"latest\": \"2022-01-06T00:00\"",
         "\"latest\": \"2022-01-05T06:00\"",
     );
     let (code, err) = c.check();

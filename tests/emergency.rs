@@ -11,7 +11,8 @@ use qantar::timeline::Timeline;
 
 /// (unit, declared from, declared by, lifted) in Nur-Sultan time. The thirteen units of the
 /// "from 5 January" decrees have no known hour: declared at some minute between 16:00 on 5
-/// January (after the Nur-Sultan decree) and 06:00 on 6 January (Kazinform's report).
+/// January (after the Nur-Sultan decree) and midnight (they are dated and were published that
+/// day).
 const DECREES: [(&str, &str, &str, &str); 17] = [
     (
         "KZ-MAN",
@@ -52,7 +53,7 @@ const DECREES: [(&str, &str, &str, &str); 17] = [
     ("KZ-KZY", LATE_FROM, LATE_BY, "2022-01-19T00:00"),
 ];
 const LATE_FROM: &str = "2022-01-05T16:00";
-const LATE_BY: &str = "2022-01-06T06:00";
+const LATE_BY: &str = "2022-01-06T00:00";
 
 struct Fixture {
     data: Dataset,

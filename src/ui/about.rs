@@ -87,7 +87,7 @@ const ABOUT_DATA: [&str; 6] = [
 const ABOUT_SIMPLIFICATIONS: [&str; 6] = [
     "Shymkent has been a city of republican significance since 2018, with its own state of emergency, but the boundary source has no outline for it: it is drawn inside Turkistan Region, and its own status is the orange ring around its marker.",
     "Baikonur, leased to Russia, is drawn as a neutral area, not as a region.",
-    "The 'from 5 January' decrees for 12 regions and Shymkent give no hour: the map hatches those units, neither in nor out, from 16:00 on 5 January (after the Nur-Sultan decree) until 06:00 on 6 January (Kazinform's report).",
+    "The 'from 5 January' decrees for 12 regions and Shymkent give no hour: the map hatches those units, neither in nor out, from 16:00 on 5 January (after the Nur-Sultan decree) until midnight (they are dated 5 January and were published that day).",
     "All times are Nur-Sultan time (UTC+6). Western Kazakhstan was on UTC+5; its local times are converted and the conversion is noted.",
     "An event whose time is unknown belongs to the whole of its day, or of the part of the day the sources give (evening: 18:00 to midnight): until that is over its city's marker is hollow and dashed, 'sometime this day'.",
     "The Aral Sea outline is Natural Earth's, of the 2000s; the sea was smaller in 2022.",

@@ -35,7 +35,7 @@ fn karaganda_is_uncertain_inside_the_interval_of_the_late_decrees_and_in_after_i
         "an uncertain unit is not listed as under a status either"
     );
     assert_eq!(strings(&evening["uncertain"]).len(), 13);
-    let morning = summary("2022-01-06T06:00");
+    let morning = summary("2022-01-06T00:00");
     assert!(strings(&morning["emergency"]).contains(&"KZ-KAR"));
     assert!(strings(&morning["uncertain"]).is_empty());
     let kar = morning["statuses"]
@@ -45,7 +45,7 @@ fn karaganda_is_uncertain_inside_the_interval_of_the_late_decrees_and_in_after_i
         .find(|s| s["unit"] == "KZ-KAR")
         .unwrap();
     assert_eq!(
-        kar["declared"], "2022-01-05T16:00:00+06:00/2022-01-06T06:00:00+06:00",
+        kar["declared"], "2022-01-05T16:00:00+06:00/2022-01-06T00:00:00+06:00",
         "the declaration is the interval, not an invented minute"
     );
     let before = summary("2022-01-05T15:59");

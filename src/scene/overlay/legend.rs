@@ -95,8 +95,8 @@ fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
 }
 
 /// What the hatching means at the instant, when some unit is hatched: the interval, when
-/// every hatched unit shares one ("Hour unknown: declared between 16:00, 5 January and 06:00,
-/// 6 January"), else in general words.
+/// every hatched unit shares one ("Hour unknown: declared 5 Jan 16:00 – 6 Jan 00:00"), else in
+/// general words.
 fn uncertain_text(input: &SceneInput<'_>) -> Option<String> {
     let data = &input.atlas.data;
     let t = input.instant;
