@@ -9,7 +9,6 @@ use super::shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, Scene, SceneMeta, Shape,
     Stroke,
 };
-use super::style::Style;
 use crate::data::{ContextClass, Place, Standing};
 use crate::geometry::{ContextGeometry, Mesh, Transform};
 
@@ -54,7 +53,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             }));
         }
         if uncertain.is_some() {
-            hatches.extend(hatch_lines(&rings, style, s));
+            hatches.extend(super::hatch::hatch_lines(&rings, style, s));
         }
         if atlas.timeline.status_changed_by(data, u, input.instant) {
             for ring in &rings {
@@ -334,20 +333,4 @@ fn visible(bbox: [f64; 4], t: &Transform, size: [f32; 2]) -> bool {
 
 fn in_canvas(p: [f32; 2], r: f32, size: [f32; 2]) -> bool {
     p[0] + r >= 0.0 && p[0] - r <= size[0] && p[1] + r >= 0.0 && p[1] - r <= size[1]
-}
-
-/// The hatching of a unit whose status is uncertain: strokes of the status colour over its
-/// plain fill.
-pub(super) fn hatch_lines(rings: &[Vec<[f32; 2]>], style: &Style, s: f32) -> Vec<Shape> {
-    super::hatch::hatch(rings, style.widths.hatch_spacing * s)
-        .into_iter()
-        .map(|[a, b]| {
-            Shape::Line(LineShape {
-                id: None,
-                points: vec![a, b],
-                closed: false,
-                stroke: Stroke::solid(style.widths.hatch * s, style.status_fill),
-            })
-        })
-        .collect()
 }

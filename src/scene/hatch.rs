@@ -1,6 +1,9 @@
 //! Hatching: diagonal strokes across a filled outline, the look of a status the record leaves
 //! uncertain. Computed here, in canvas points, so that every painter draws the same strokes.
 
+use super::shapes::{LineShape, Shape, Stroke};
+use super::style::Style;
+
 /// The diagonal segments (rising to the right, `spacing` apart) that lie inside `rings` by the
 /// even-odd rule, so that holes (lakes) stay clear.
 pub(super) fn hatch(rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<[[f32; 2]; 2]> {
@@ -54,6 +57,22 @@ pub(super) fn hatch(rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<[[f32; 2]; 2]>
         }
     }
     out
+}
+
+/// The hatching of a unit whose status is uncertain: strokes of the status colour over its
+/// plain fill.
+pub(super) fn hatch_lines(rings: &[Vec<[f32; 2]>], style: &Style, s: f32) -> Vec<Shape> {
+    hatch(rings, style.widths.hatch_spacing * s)
+        .into_iter()
+        .map(|[a, b]| {
+            Shape::Line(LineShape {
+                id: None,
+                points: vec![a, b],
+                closed: false,
+                stroke: Stroke::solid(style.widths.hatch * s, style.status_fill),
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! canvas points. Each part it places is also an obstacle for the map labels.
 
 mod draw;
+mod entries;
 mod legend;
 mod placement;
 
