@@ -6,7 +6,7 @@ use super::json::SourceFile;
 use super::model::*;
 use super::raw::RawEvent;
 use super::records::{by_id, for_each_record};
-use super::resolve::{Resolver, in_window, source_list, time_field};
+use super::resolve::{Resolver, in_window, source_list, source_ref, time_field};
 use std::collections::BTreeSet;
 
 pub(super) fn load_events(
@@ -128,15 +128,7 @@ pub(super) fn load_events(
                             .into_iter()
                             .map(|v| FigureValue {
                                 source: v.source.as_deref().and_then(|id| {
-                                    let found = ctx.sources.get(id).copied();
-                                    if found.is_none() {
-                                        problems.push(record.problem(
-                                            &label,
-                                            Some("figures"),
-                                            format!("unknown source \"{id}\""),
-                                        ));
-                                    }
-                                    found
+                                    source_ref(record, &label, "figures", id, ctx, problems)
                                 }),
                                 value: v.value,
                                 qualifier: v.qualifier,

@@ -7,7 +7,7 @@ use super::model::*;
 use super::period::{Bound, Period, Reason};
 use super::raw::{RawBound, RawPeriod};
 use super::records::{by_index, for_each_record};
-use super::resolve::{Resolver, source_list, time_field};
+use super::resolve::{Resolver, source_list, source_ref, time_field};
 use crate::clock::Instant;
 
 pub(super) fn load_periods(
@@ -142,17 +142,8 @@ impl Field<'_> {
         source: Option<&String>,
         problems: &mut Vec<Problem>,
     ) -> Option<Reason> {
-        let source = source.and_then(|id| {
-            let found = self.ctx.sources.get(id).copied();
-            if found.is_none() {
-                problems.push(self.record.problem(
-                    self.label,
-                    Some("sources"),
-                    format!("unknown source \"{id}\""),
-                ));
-            }
-            found
-        });
+        let source = source
+            .and_then(|id| source_ref(self.record, self.label, "sources", id, self.ctx, problems));
         text.map(|t| Reason {
             text: t.clone(),
             source,

@@ -75,18 +75,24 @@ pub(super) fn source_list(
         problems.push(record.problem(label, Some("sources"), "has no source".into()));
     }
     ids.iter()
-        .filter_map(|id| {
-            let found = ctx.sources.get(id).copied();
-            if found.is_none() {
-                problems.push(record.problem(
-                    label,
-                    Some("sources"),
-                    format!("unknown source \"{id}\""),
-                ));
-            }
-            found
-        })
+        .filter_map(|id| source_ref(record, label, "sources", id, ctx, problems))
         .collect()
+}
+
+/// Resolves one source id given at `key`; pushes a problem when it is unknown.
+pub(super) fn source_ref(
+    record: &Record<'_>,
+    label: &str,
+    key: &str,
+    id: &str,
+    ctx: &Resolver<'_>,
+    problems: &mut Vec<Problem>,
+) -> Option<SourceIdx> {
+    let found = ctx.sources.get(id).copied();
+    if found.is_none() {
+        problems.push(record.problem(label, Some(key), format!("unknown source \"{id}\"")));
+    }
+    found
 }
 
 pub(super) fn in_window(meta: &Meta, t: DataTime) -> bool {
