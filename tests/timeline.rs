@@ -153,8 +153,8 @@ fn a_region_whose_status_changed_that_day_is_known() {
     assert!(changed("2022-01-05T16:00"));
     assert!(changed("2022-01-05T23:59"));
     assert!(
-        changed("2022-01-06T05:00"),
-        "the interval runs into the 6th"
+        !changed("2022-01-06T05:00"),
+        "the interval ends at midnight: the declaration belongs to the 5th"
     );
     assert!(changed("2022-01-13T07:00"));
     assert!(!changed("2022-01-08T12:00"));

@@ -196,7 +196,9 @@ impl Timeline {
         self.periods_by_unit[unit.index()].iter().any(|&p| {
             data.period(p)
                 .bounds()
-                .any(|b| b.earliest <= t && b.latest >= from)
+                // The change may fall in [earliest, latest): on this day when that meets
+                // [from, t]; a minute known exactly is the interval [minute, minute].
+                .any(|b| b.earliest <= t && (b.earliest >= from || b.latest > from))
         })
     }
 
