@@ -15,25 +15,20 @@ pub struct SearchHit {
     pub matched: Option<String>,
 }
 
-/// Lowercases, folds Latin diacritics and drops everything but letters and digits, so that
-/// "Nur-Sultan", "nursultan" and "NUR SULTAN" are the same key.
+/// A search key: the text transliterated to Latin letters (`deunicode`: "Орал" → "Oral",
+/// "Ақтөбе" → "Aqtobe"), lowercased, with everything but letters and digits dropped, and the
+/// spellings that differ between transliterations folded together (q and k, y and i), so that
+/// "Nur-Sultan", "nursultan", "НУР-СУЛТАН", "Qostanai" and "Костанай" find the same place.
 pub fn normalize(text: &str) -> String {
-    text.chars()
+    deunicode::deunicode(text)
+        .chars()
         .flat_map(char::to_lowercase)
+        .filter(char::is_ascii_alphanumeric)
         .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ğ' => 'g',
-            'ş' => 's',
-            'ç' => 'c',
-            'ё' => 'е',
+            'q' => 'k',
+            'y' => 'i',
             other => other,
         })
-        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 
@@ -68,9 +63,12 @@ pub fn search(data: &Dataset, query: &str, lang: Lang) -> Vec<SearchHit> {
                 } else {
                     return None;
                 };
-                Some((rank, *n))
+                // Of equal ranks, the name written as the query was (in its script).
+                let literal = n.to_lowercase().contains(&query.trim().to_lowercase());
+                Some(((rank, !literal), *n))
             })
-            .min_by_key(|(rank, _)| *rank);
+            .min_by_key(|(rank, _)| *rank)
+            .map(|((rank, _), n)| (rank, n));
         if let Some((rank, name)) = best {
             hits.push((
                 rank,
@@ -114,7 +112,15 @@ mod tests {
     #[test]
     fn spellings_fold_to_one_key() {
         assert_eq!(normalize("Nur-Sultan"), normalize("nur sultan"));
-        assert_eq!(normalize("Aqtöbe"), "aqtobe");
-        assert_eq!(normalize("Ақтөбе"), "ақтөбе");
+        assert_eq!(normalize("Aqtöbe"), "aktobe");
+        assert_eq!(normalize("Ақтөбе"), normalize("Aqtobe"));
+    }
+
+    #[test]
+    fn latin_and_cyrillic_spellings_meet() {
+        assert_eq!(normalize("Орал"), normalize("Oral"));
+        assert_eq!(normalize("Qostanai"), normalize("Костанай"));
+        assert_eq!(normalize("Уральск"), normalize("Uralsk"));
+        assert_eq!(normalize("Өскемен"), normalize("Oskemen"));
     }
 }

@@ -1,10 +1,36 @@
 //! The interface's strings: one [`Msg`] per string, and [`tr`] for its words in a language.
+//! The words live in Project Fluent files (`ftl/en.ftl`, `ftl/ru.ftl`, `ftl/kk.ftl`), whose
+//! message ids are the variants' names; messages with numbers ([`events_n`], …) follow each
+//! language's CLDR plural rules through `fluent-bundle`.
 
 use super::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
 
-/// A UI string. Add a variant here and its words in [`tr`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
+macro_rules! messages {
+    ($($name:ident,)*) => {
+        /// A UI string. Add a variant here and its words in each `ftl/*.ftl` file.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($name,)*
+        }
+
+        impl Msg {
+            /// Every message, in declaration order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The message's id in the Fluent files.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Msg::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
     AppTitle,
     Units,
     Cities,
@@ -68,6 +94,26 @@ pub enum Msg {
     LegendSometime,
     UncertainUnits,
     UncertainHeading,
+    LanguageHint,
+    WholeCountryEvents,
+    NoStory,
+    SettingsReset,
+    KeysTitle,
+    InEnglish,
+    SkipQuiet,
+    ThemeLight,
+    ThemeDark,
+    ThemeHighContrast,
+    SkipQuietHint,
+    KeysList,
+    StoryButton,
+    StoryHint,
+    StoryPrev,
+    StoryNext,
+    StoryClose,
+    ChapterOf,
+    PresentButton,
+    PresentHint,
     HourUnknownCap,
     WeaklySourced,
     SourceOfficial,
@@ -182,195 +228,147 @@ pub enum Msg {
     CopyImageHint,
 }
 
-/// The words for `msg` in `lang`.
+/// The Fluent source of each language, embedded.
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("ftl/en.ftl"),
+        Lang::Ru => include_str!("ftl/ru.ftl"),
+        Lang::Kk => include_str!("ftl/kk.ftl"),
+    }
+}
+
+fn locale(lang: Lang) -> unic_langid::LanguageIdentifier {
+    let tag = match lang {
+        Lang::En => "en",
+        Lang::Ru => "ru",
+        Lang::Kk => "kk",
+    };
+    tag.parse().unwrap_or_default()
+}
+
+/// A language's bundle; syntax errors in a file leave out the broken messages (a test checks
+/// that there are none).
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
+    let all = BUNDLES.get_or_init(|| {
+        Lang::ALL_IN_ORDER.map(|l| {
+            let resource = FluentResource::try_new(source(l).to_owned()).unwrap_or_else(|(r, _)| r);
+            let mut b = FluentBundle::new_concurrent(vec![locale(l)]);
+            b.set_use_isolating(false);
+            let _ = b.add_resource(resource);
+            b
+        })
+    });
+    &all[lang as usize]
+}
+
+/// Formats message `id` in `lang` with `args`; `None` when the language lacks it.
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let b = bundle(lang);
+    let pattern = b.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = b.format_pattern(pattern, args, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
+/// Formats `id` in `lang`, else in English, else returns the id itself.
+fn format_or_english(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    format(lang, id, args)
+        .or_else(|| format(Lang::En, id, args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The words of `msg` in `lang` (English where a translation is missing).
 pub fn tr(lang: Lang, msg: Msg) -> &'static str {
-    // TODO(i18n): Russian and Kazakh strings arrive with the languages issue; until then every
-    // language reads the English below.
-    let _ = lang;
-    use Msg::*;
-    match msg {
-        AppTitle => "Qantar",
-        Units => "units",
-        Cities => "cities",
-        Events => "events",
-        Sources => "sources",
-        Periods => "state-of-emergency periods",
-        UnderEmergency => "Under a state of emergency",
-        NoEmergency => "No state of emergency",
-        NoneUnderEmergency => "No unit is under a state of emergency.",
-        Since => "since",
-        TimeUnknown => "time unknown",
-        HourUnknown => "hour unknown",
-        Later => "later",
-        EventsOnDay => "Events on",
-        NoEventsOnDay => "No events recorded on this day.",
-        CitiesWithEventsSoFar => "Cities with events so far",
-        NationalEventsSoFar => "National events so far",
-        SituationAt => "Situation at",
-        OpenWindowHint => "The atlas window opens with `qantar` and no command.",
-        CheckOk => "The dataset is valid.",
-        CheckFailed => "The dataset has problems",
-        KindProtest => "protest",
-        KindClash => "clash",
-        KindViolence => "violence",
-        KindGovernment => "government",
-        KindEmergency => "state of emergency",
-        KindSecurity => "security",
-        KindCommunications => "communications",
-        KindInternational => "international",
-        KindCasualties => "casualties",
-        FlagTimeApproximate => "approximate time",
-        FlagDateInferred => "date inferred",
-        FlagSingleSource => "single source",
-        FlagUnconfirmed => "unconfirmed",
-        FlagFiguresDisputed => "figures disputed",
-        WholeCountry => "whole country",
-        From => "from",
-        About => "about",
-        AtLeast => "at least",
-        Nearly => "nearly",
-        MoreThan => "more than",
-        ReportedAs => "reported as",
-        LocalTime => "local time",
-        ShownAs => "shown as",
-        Night => "night",
-        Morning => "morning",
-        Afternoon => "afternoon",
-        Evening => "evening",
-        LiftedEarly => "lifted early",
-        NotLifted => "not lifted",
-        UnitsCount => "units",
-        UnknownHourBetween => "at an unknown hour between",
-        And => "and",
-        Presumed => "presumed",
-        ClockNotStated => "the record does not say whose clock",
-        Earliest => "earliest",
-        Latest => "latest",
-        FlagDateDisputed => "date disputed",
-        Sometime => "sometime this day",
-        LegendUncertain => "Declared or lifted at an unknown hour",
-        LegendSometime => "Event this day, hour unknown",
-        UncertainUnits => "uncertain",
-        UncertainHeading => "Status not known at this minute",
-        HourUnknownCap => "Hour unknown",
-        WeaklySourced => "weakly sourced: no original report cited",
-        SourceOfficial => "official",
-        SourceStateMedia => "state media",
-        SourceIndependentMedia => "independent media",
-        SourceInternationalMedia => "international media or agency",
-        SourceHumanRights => "human-rights organisation",
-        SourceEncyclopedia => "encyclopedia",
-        SourceAnalysis => "analysis",
-        SourceAggregator => "aggregator or mirror",
-        LegendTitle => "Legend",
-        LegendChanged => "Declared or lifted this day",
-        LegendViolence => "Violence or deaths",
-        LegendClash => "Clashes",
-        LegendProtest => "Protests",
-        LegendOther => "Official, other",
-        LegendIdle => "No event this day",
-        LegendSizeSoFar => "Circle size: events so far",
-        LegendSizeToday => "Circle size: events this day",
-        LegendOwnStatus => "Ring: a city-unit's own status",
-        LegendOwnStatusUncertain => "Dashed ring: its status not yet certain",
-        Kilometres => "km",
-        DataCredit => "Data",
-        FitCountry => "Fit country",
-        FitCountryHint => "Show the whole country",
-        ZoomIn => "Zoom in (+)",
-        ZoomOut => "Zoom out (−)",
-        Cumulative => "Cumulative",
-        CumulativeHint => "Show every city and event up to the shown moment",
-        DayOnly => "This day only",
-        DayOnlyHint => "Show only the cities and events of the shown day",
-        OsmTiles => "OpenStreetMap tiles (online)",
-        OsmTilesHint => {
-            "Show OpenStreetMap tiles under the map (needs the internet; cached on disk)"
+    static TABLE: OnceLock<[Vec<&'static str>; 3]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        Lang::ALL_IN_ORDER.map(|l| {
+            Msg::ALL
+                .iter()
+                .map(|m| &*Box::leak(format_or_english(l, m.id(), None).into_boxed_str()))
+                .collect()
+        })
+    });
+    table[lang as usize][msg as usize]
+}
+
+/// True when `lang`'s file has its own words for `msg` (for tests and `check`).
+pub fn translated(lang: Lang, msg: Msg) -> bool {
+    bundle(lang).has_message(msg.id())
+}
+
+fn with_args(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+    let mut a = FluentArgs::new();
+    for (k, v) in args {
+        a.set(*k, v.clone());
+    }
+    format_or_english(lang, id, Some(&a))
+}
+
+/// "1 event", "5 events"; "5 событий"; "5 оқиға".
+pub fn events_n(lang: Lang, count: usize) -> String {
+    with_args(lang, "EventsN", &[("count", count.into())])
+}
+
+/// "State of emergency: 4 / 17 units".
+pub fn units_of_total(lang: Lang, status: &str, count: usize, total: usize) -> String {
+    with_args(
+        lang,
+        "UnitsOfTotal",
+        &[
+            ("status", status.to_owned().into()),
+            ("count", count.into()),
+            ("total", total.into()),
+        ],
+    )
+}
+
+/// "1 day every 10 seconds", "1 day every 0.5 seconds".
+pub fn day_every(lang: Lang, seconds: f64) -> String {
+    with_args(lang, "DayEveryN", &[("seconds", seconds.into())])
+}
+
+/// "13 uncertain".
+pub fn uncertain_n(lang: Lang, count: usize) -> String {
+    with_args(lang, "UncertainN", &[("count", count.into())])
+}
+
+/// "6 hours per second", "1 hour per second".
+pub fn hours_per_second(lang: Lang, hours: f64) -> String {
+    with_args(lang, "HoursPerSecondN", &[("hours", hours.into())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_its_words_in_every_language() {
+        for lang in Lang::ALL_IN_ORDER {
+            let missing: Vec<&str> = Msg::ALL
+                .iter()
+                .filter(|m| !translated(lang, **m))
+                .map(|m| m.id())
+                .collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            let res = FluentResource::try_new(source(lang).to_owned());
+            assert!(res.is_ok(), "{lang:?}: the Fluent file has syntax errors");
         }
-        AboutButton => "About",
-        AboutTitle => "About Qantar",
-        SearchHint => "Oral, Уральск, Astana…",
-        NoMatch => "No place has this name.",
-        ToStart => "|◀ Start",
-        ToStartHint => "The first moment (Home)",
-        PrevChange => "◀◀ Change",
-        PrevChangeHint => "The previous change: an event, a declaration or a lifting (Page Up)",
-        DayBack => "◀ Day",
-        DayBackHint => "One day back (←)",
-        HourBack => "◀ Hour",
-        HourBackHint => "One hour back (Shift+←)",
-        Play => "▶ Play",
-        Pause => "‖ Pause",
-        PlayHint => "Play or pause (Space)",
-        HourForward => "Hour ▶",
-        HourForwardHint => "One hour forward (Shift+→)",
-        DayForward => "Day ▶",
-        DayForwardHint => "One day forward (→)",
-        NextChange => "Change ▶▶",
-        NextChangeHint => "The next change: an event, a declaration or a lifting (Page Down)",
-        ToEnd => "End ▶|",
-        ToEndHint => "The last moment (End)",
-        Speed => "Speed",
-        Loop => "Loop",
-        HoursPerSecond => "hours per second",
-        KeysHint => {
-            "Keys: ←/→ day · Shift+←/→ hour · PgUp/PgDn change · Space play · Home/End · +/− zoom · Esc clear"
-        }
-        TrackHint => {
-            "Drag or click to move in time. Each bar is a day's number of events; the orange strip shows how much of the country was under a state of emergency.\nKeys: ←/→ day · Shift+←/→ hour · PgUp/PgDn change · Space play · Home/End · +/− zoom · Esc clear"
-        }
-        LoadFailed => "The dataset could not be loaded",
-        SoFar => "Events so far",
-        NoEventsHere => "No events are recorded here.",
-        Declared => "Declared",
-        Lifted => "Lifted",
-        DecreedEnd => "Decreed to end",
-        Curfew => "Curfew",
-        Decree => "Decree",
-        ShowOnMap => "Show on the map",
-        RegionEvents => "Events concerning the region",
-        NationalEventsOn => "National events on",
-        ClickHint => "Click a city or a region on the map to see its events and sources.",
-        NoNationalEvents => "No national events are recorded on this day.",
-        EarlierNational => "Earlier national events",
-        BackToCountry => "← Whole country",
-        SourcesHeading => "Sources",
-        AboutIntro => {
-            "Qantar shows, minute by minute, what happened in Kazakhstan from 1 to 25 January 2022: which regions were under a state of emergency, where protests, clashes and violence were reported, and what the government did, each event with its sources and an honest account of how precise it is."
-        }
-        AboutDataHeading => "Data and licences",
-        AboutSimplificationsHeading => "Simplifications to know about",
-        AboutKeysHeading => "Keyboard",
-        AllSources => "All sources",
-        CitiesHeading => "Cities in this region",
-        ExportTitle => "Export",
-        ViewMenu => "View",
-        ExportWhat => "Format:",
-        ExportGif => "Animated GIF",
-        ExportFrames => "PNG frames (folder)",
-        ExportSize => "Size:",
-        ExportCustom => "Custom size",
-        ExportArea => "Area:",
-        ExportCurrentView => "Current view",
-        ExportWholeCountry => "Whole country",
-        ExportFrom => "From",
-        ExportTo => "to",
-        ExportStep => "One frame every",
-        ExportFile => "File:",
-        ExportChoose => "Choose…",
-        Cancel => "Cancel",
-        ExportExists => "already exists. Replace it?",
-        ExportReplace => "Replace",
-        ExportButton => "Export",
-        ExportMenu => "Export…",
-        ExportMenuHint => "Save the map as PNG, SVG or an animation (Ctrl+E)",
-        ExportSaved => "Saved",
-        PresetFullHd => "1920×1080 (Full HD)",
-        Preset4k => "3840×2160 (4K)",
-        PresetA4 => "A4 landscape, 300 dpi (3508×2480)",
-        ExportFramesUnit => "frame(s)",
-        ExportCrashed => "The export stopped unexpectedly; nothing was written.",
-        CopyImage => "Copy image",
-        CopyImageHint => "Copy the map, with its title, date and legend, to the clipboard",
+    }
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        assert_eq!(events_n(Lang::Ru, 1), "1 событие");
+        assert_eq!(events_n(Lang::Ru, 2), "2 события");
+        assert_eq!(events_n(Lang::Ru, 5), "5 событий");
+        assert_eq!(events_n(Lang::Ru, 21), "21 событие");
+        assert_eq!(events_n(Lang::En, 1), "1 event");
+        assert_eq!(events_n(Lang::En, 5), "5 events");
+    }
+
+    #[test]
+    fn the_speed_reads_right() {
+        assert_eq!(hours_per_second(Lang::En, 1.0), "1 hour per second");
+        assert_eq!(hours_per_second(Lang::En, 6.0), "6 hours per second");
     }
 }

@@ -9,8 +9,9 @@
 mod dates;
 mod messages;
 
-pub use dates::{month_name, weekday_name};
-pub use messages::{Msg, tr};
+pub use messages::{
+    Msg, day_every, events_n, hours_per_second, tr, translated, uncertain_n, units_of_total,
+};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -32,6 +33,9 @@ pub enum Lang {
 impl Lang {
     /// All languages, in menu order.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Kk, Lang::Ru];
+
+    /// All languages in declaration order: `ALL_IN_ORDER[lang as usize] == lang`.
+    pub const ALL_IN_ORDER: [Lang; 3] = [Lang::En, Lang::Ru, Lang::Kk];
 
     /// The BCP 47 code: `en`, `ru`, `kk`.
     pub fn code(self) -> &'static str {
@@ -103,6 +107,11 @@ impl LocalText {
             .or_else(|| self.texts.get(&Lang::En))
             .or_else(|| self.texts.values().next())
             .map_or("", String::as_str)
+    }
+
+    /// True when the text is given in `lang` itself (not by falling back to English).
+    pub fn has(&self, lang: Lang) -> bool {
+        self.texts.contains_key(&lang)
     }
 
     /// Every translation, for search.
