@@ -93,6 +93,21 @@ fn record(data: &Dataset) -> String {
         bounds().filter(|b| !b.is_exact()).count(),
         bounds().filter(|b| b.presumed_clock).count()
     );
+    if !data.story.is_empty() {
+        let _ = writeln!(out, "  a story of {} chapters", data.story.len());
+    }
+    let translated = |lang| {
+        data.events
+            .iter()
+            .filter(|e| e.title.has(lang) && e.description.has(lang))
+            .count()
+    };
+    let _ = writeln!(
+        out,
+        "  event texts in Russian: {}, in Kazakh: {} (the others show in English, marked)",
+        translated(crate::i18n::Lang::Ru),
+        translated(crate::i18n::Lang::Kk)
+    );
     let weak: Vec<&str> = data
         .events
         .iter()

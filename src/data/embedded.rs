@@ -2,7 +2,7 @@
 //! any files beside it.
 
 /// The embedded files, by name relative to `geodata/`.
-const FILES: [(&str, &[u8]); 7] = [
+const FILES: [(&str, &[u8]); 8] = [
     ("dataset.json", include_bytes!("../../geodata/dataset.json")),
     (
         "units.geojson",
@@ -16,6 +16,7 @@ const FILES: [(&str, &[u8]); 7] = [
     ("events.json", include_bytes!("../../geodata/events.json")),
     ("periods.json", include_bytes!("../../geodata/periods.json")),
     ("sources.json", include_bytes!("../../geodata/sources.json")),
+    ("story.json", include_bytes!("../../geodata/story.json")),
 ];
 
 /// The bytes of an embedded file.

@@ -11,6 +11,7 @@ use super::load_refs::{load_cities, load_sources};
 use super::model::*;
 use super::raw::*;
 use super::resolve::Resolver;
+use super::story::load_story;
 use crate::clock::Clock;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -107,7 +108,7 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
     let units = load_units(&files.read(&names.units)?, &mut problems);
     let context = match &names.context {
         Some(name) => load_context(&files.read(name)?, &mut problems),
-        None => Vec::new(),
+        _ => Vec::new(),
     };
     let sources = load_sources(&files.read(&names.sources)?, &mut problems);
     let mut ctx = Resolver::new(&meta, &units, &sources);
@@ -119,6 +120,19 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         .collect();
     let events = load_events(&files.read(&names.events)?, &meta, &ctx, &mut problems);
     let periods = load_periods(&files.read(&names.periods)?, &meta, &ctx, &mut problems);
+    // The story refers to everything else: it is checked once the rest loads, so that a broken
+    // event is reported once, not again for every chapter that tells it.
+    let story = match &names.story {
+        Some(name) if problems.is_empty() => {
+            let ids = events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), EventIdx(i as u32)))
+                .collect();
+            load_story(&files.read(name)?, &meta, &ctx, &ids, &mut problems)
+        }
+        _ => Vec::new(),
+    };
 
     if !problems.is_empty() {
         return Err(LoadError::Invalid(problems));
@@ -131,6 +145,7 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         periods,
         sources,
         context,
+        story,
         origin: files.origin(),
     })
 }

@@ -5,6 +5,7 @@
 //! that loads is internally consistent. The default dataset is embedded with `include_bytes!`
 //! ([`Dataset::embedded`]); any folder with a `dataset.json` can be loaded the same way.
 
+mod chapter;
 mod embedded;
 mod error;
 mod event;
@@ -22,7 +23,9 @@ mod records;
 mod resolve;
 mod search;
 mod source;
+mod story;
 
+pub use chapter::Chapter;
 pub use error::{LineIndex, LoadError, Problem};
 pub use event::*;
 pub use ids::*;

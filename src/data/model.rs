@@ -143,6 +143,8 @@ pub struct Dataset {
     pub periods: Vec<Period>,
     pub sources: Vec<Source>,
     pub context: Vec<ContextFeature>,
+    /// The guided story's chapters, in order of time (empty when the dataset has none).
+    pub story: Vec<super::chapter::Chapter>,
     /// Where the files came from, for messages ("embedded" or a folder).
     pub origin: String,
 }

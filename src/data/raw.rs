@@ -56,6 +56,9 @@ pub struct RawFiles {
     pub events: String,
     pub periods: String,
     pub sources: String,
+    /// The guided story, if the dataset has one.
+    #[serde(default)]
+    pub story: Option<String>,
 }
 
 /// A GeoJSON feature with typed properties.
