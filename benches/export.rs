@@ -19,6 +19,7 @@ use std::path::Path;
 fn request(out: &Path, when: When) -> ExportRequest {
     let animated = matches!(when, When::Range { .. });
     ExportRequest {
+        chapter: None,
         format: Format::for_path(out, animated).expect("a known format"),
         out: out.to_owned(),
         size: Size::new(Some(1920), Some(1080), None).expect("a valid size"),

@@ -62,6 +62,13 @@ pub struct ExportArgs {
     /// Replace an existing file (or the frames in an existing folder).
     #[arg(long)]
     pub force: bool,
+    /// Write the guided story as slides: one PNG per chapter, with its title, narrative and
+    /// sources, into the folder given by --out.
+    #[arg(long, conflicts_with_all = ["at", "from", "to", "step", "select", "bbox"])]
+    pub story: bool,
+    /// With --story: write SVG slides instead of PNG.
+    #[arg(long, requires = "story")]
+    pub svg: bool,
 }
 
 /// Reads `LON1,LAT1,LON2,LAT2`.
@@ -90,7 +97,7 @@ pub fn parse_bbox(text: &str) -> anyhow::Result<Rect<f64>> {
 }
 
 /// Turns the arguments into a request against a loaded atlas.
-pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest> {
+pub fn request(args: &ExportArgs, atlas: &Atlas, lang: Lang) -> anyhow::Result<ExportRequest> {
     let clock = atlas.data.meta.clock;
     // Whether the instants lie in the dataset's window is checked by export::run, for the
     // command and the window's Export dialog alike.
@@ -116,12 +123,13 @@ pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest
     };
     let selected = match &args.select {
         Some(name) => Some(
-            crate::data::find_place(&atlas.data, name, Lang::En)
+            crate::data::find_place(&atlas.data, name, lang)
                 .with_context(|| format!("--select {name}: no place has this name"))?,
         ),
         None => None,
     };
     Ok(ExportRequest {
+        chapter: None,
         out: args.out.clone(),
         format,
         size,
@@ -129,7 +137,7 @@ pub fn request(args: &ExportArgs, atlas: &Atlas) -> anyhow::Result<ExportRequest
         when,
         selected,
         title: args.title.clone(),
-        lang: Lang::En,
+        lang,
         mode: if args.day_only {
             EventMode::DayOnly
         } else {
@@ -160,9 +168,13 @@ fn in_flags(args: &ExportArgs, e: export::ExportError) -> anyhow::Error {
 }
 
 /// Runs `qantar export`, with a progress bar on a terminal.
-pub fn run(args: &ExportArgs, data: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    args: &ExportArgs,
+    data: Option<&std::path::Path>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     let atlas = Atlas::load(data).map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))?;
-    let req = request(args, &atlas)?;
+    let req = request(args, &atlas, lang)?;
     let progress = Arc::new(Progress::default());
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod export;
+mod slides;
 mod summary;
 
 pub use check::{CheckReport, check};
@@ -38,12 +39,31 @@ pub struct Cli {
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub window_size: Option<[u32; 2]>,
 
+    /// The language of the window, `summary` and `export`: en, ru or kk (the window's default
+    /// is the last one chosen, else English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// Open the window in presentation mode: full screen, large type (F11 toggles it).
+    #[arg(long)]
+    pub presentation: bool,
+
+    /// Open the window with the guided story at this chapter (1 is the first).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub chapter: Option<u16>,
+
     /// Save a PNG of the window once it has fully rendered, then exit.
     #[arg(long, value_name = "FILE.png")]
     pub screenshot_to: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Reads a language code: `en`, `ru` or `kk`.
+pub fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_code(&text.trim().to_lowercase())
+        .ok_or_else(|| format!("\"{text}\" is not a language: use en, ru or kk"))
 }
 
 /// Reads `WxH`, such as `1280x720`.
@@ -74,7 +94,10 @@ impl Cli {
             window_size: self.window_size,
             screenshot_to: self.screenshot_to.clone(),
             data: self.data.clone(),
+            lang: self.lang,
             fresh: self.screenshot_to.is_some(),
+            presentation: self.presentation,
+            story: self.chapter.map(|n| usize::from(n) - 1),
         }
     }
 }
@@ -119,7 +142,12 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Export(args) => export::run(args, cli.data.as_deref()),
+        Command::Export(args) if args.story => {
+            slides::run(args, cli.data.as_deref(), cli.lang.unwrap_or_default())
+        }
+        Command::Export(args) => {
+            export::run(args, cli.data.as_deref(), cli.lang.unwrap_or_default())
+        }
         Command::Summary { at, json } => {
             let data = load_dataset(cli.data.as_deref())?;
             let timeline = Timeline::new(&data);
@@ -135,11 +163,12 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                     data.meta.window.1
                 );
             }
-            let summary = Summary::new(&data, &timeline, instant, Lang::En);
+            let lang = cli.lang.unwrap_or_default();
+            let summary = Summary::new(&data, &timeline, instant, lang);
             if *json {
                 println!("{}", serde_json::to_string_pretty(&summary)?);
             } else {
-                print!("{}", summary.to_text(Lang::En));
+                print!("{}", summary.to_text(lang));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -76,6 +76,8 @@ pub struct ExportRequest {
     pub title: Option<String>,
     pub lang: Lang,
     pub mode: EventMode,
+    /// A story chapter: its events stand out and its card is drawn (story slides).
+    pub chapter: Option<usize>,
     /// Replace an existing file (or frames in an existing folder).
     pub force: bool,
     /// How long each animation frame shows, in milliseconds.

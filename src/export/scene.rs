@@ -48,6 +48,7 @@ pub fn scene_for(
         lang: req.lang,
         mode: req.mode,
         selected: req.selected,
+        chapter: req.chapter,
     };
     let progress = (count > 1).then(|| (index + 1) as f32 / count as f32);
     scene::build(&SceneInput::export(

@@ -133,6 +133,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             pos[0] + extent,
             pos[1] + extent,
         ]);
+        let dim = |c: super::style::Rgba| if m.dimmed { c.with_alpha(70) } else { c };
+        let fill = dim(fill);
         markers.push(Shape::Circle(CircleShape {
             id: Some(format!("city-{}", data.city(m.city).id)),
             target: Some(place),
@@ -140,13 +142,17 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             radius: if m.count == 0 { 0.0 } else { radius },
             fill: (m.count > 0).then_some(fill),
             stroke: (m.count > 0).then(|| {
-                if m.certain {
+                let stroke = if m.certain {
                     Stroke::solid(outline_width * s, style.marker_outline)
                 } else {
                     Stroke {
                         width: sometime_stroke(style, s).width.max(outline_width * s),
                         ..sometime_stroke(style, s)
                     }
+                };
+                Stroke {
+                    color: dim(stroke.color),
+                    ..stroke
                 }
             }),
             rings,

@@ -31,6 +31,9 @@ pub struct Shown {
     pub lang: Lang,
     pub mode: EventMode,
     pub selected: Option<Place>,
+    /// The story chapter being told (an index into the dataset's story): the events it is not
+    /// about are dimmed.
+    pub chapter: Option<usize>,
 }
 
 /// Which parts of the overlay to draw.
@@ -47,6 +50,10 @@ pub struct OverlayParts {
     pub progress: Option<f32>,
     /// Extra credit for a tile basemap ("© OpenStreetMap contributors").
     pub tiles_credit: Option<String>,
+    /// The chapter's title, narrative and sources in a panel (story slides).
+    pub story_card: bool,
+    /// Only the legend's entries for the units (presentation mode, where space is short).
+    pub compact_legend: bool,
 }
 
 /// Everything a scene is built from. Made by [`SceneInput::screen`] or [`SceneInput::export`].
@@ -63,6 +70,7 @@ pub struct SceneInput<'a> {
     pub lod: Lod,
     pub mode: EventMode,
     pub selected: Option<Place>,
+    pub chapter: Option<usize>,
     pub hovered: Option<Place>,
     /// Draw the vector context (neighbours, water); off when a tile basemap shows instead.
     pub context: bool,
@@ -90,6 +98,7 @@ impl<'a> SceneInput<'a> {
             lod: Lod::for_zoom(view.zoom),
             mode: shown.mode,
             selected: shown.selected,
+            chapter: shown.chapter,
             hovered: None,
             context: true,
             overlay,
@@ -115,6 +124,8 @@ impl<'a> SceneInput<'a> {
             attribution: true,
             progress: None,
             tiles_credit: tiles.then(|| OSM_CREDIT.to_owned()),
+            story_card: false,
+            compact_legend: false,
         };
         let mut input = SceneInput::new(atlas, style, shown, view, size, overlay);
         input.context = !tiles;
@@ -139,6 +150,8 @@ impl<'a> SceneInput<'a> {
             attribution: true,
             progress,
             tiles_credit: None,
+            story_card: shown.chapter.is_some(),
+            compact_legend: false,
         };
         SceneInput::new(atlas, style, shown, view, size, overlay)
     }

@@ -19,6 +19,8 @@ pub(super) struct MarkerState {
     /// The status of the unit the city is, when it is a city with the status of a region
     /// (Nur-Sultan, Almaty, Shymkent): its outline is a few pixels or none at country scale.
     pub own_status: OwnStatus,
+    /// A story chapter is being told and none of its events is at this city.
+    pub dimmed: bool,
 }
 
 /// A city-unit's own status, shown as a ring round its marker.
@@ -167,6 +169,11 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
     let clock = data.meta.clock;
     let day = clock.day(input.instant);
     let day_start = clock.day_start(day);
+    let highlighted = input
+        .chapter
+        .and_then(|i| data.story.get(i))
+        .map(|ch| ch.events.as_slice())
+        .filter(|events| !events.is_empty());
     let mut out = Vec::new();
     for c in data.city_indices() {
         let events = atlas.timeline.events_of_city(c).iter().map(|&e| {
@@ -196,6 +203,11 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
                 severity: tally.severity,
                 certain: tally.certain,
                 own_status,
+                dimmed: highlighted.is_some_and(|events| {
+                    !events
+                        .iter()
+                        .any(|&e| data.event(e).place == Place::City(c))
+                }),
             });
         }
     }

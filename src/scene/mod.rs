@@ -17,6 +17,7 @@ mod markers;
 mod overlay;
 mod shapes;
 mod style;
+mod themes;
 
 pub use crate::geometry::{Lod, View};
 pub use build::{build, build_basemap};
@@ -26,3 +27,4 @@ pub use shapes::{
     SceneMeta, Shape, Stroke, TextShape,
 };
 pub use style::{Rgba, Style};
+pub use themes::Theme;

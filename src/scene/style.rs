@@ -206,7 +206,7 @@ impl Style {
             country_label_size: 13.0,
             water_label_size: 13.0,
             legend_size: 12.5,
-            attribution_size: 11.0,
+            attribution_size: 12.5,
             title_size: 24.0,
             date_size: 18.0,
             unit_border_width: 1.0,

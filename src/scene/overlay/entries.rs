@@ -82,6 +82,11 @@ pub(super) fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     if sometime_today(input) {
         rows.push(entry(Swatch::Sometime, tr(lang, Msg::LegendSometime)));
     }
+    if input.overlay.compact_legend {
+        // Presentation: only what the colours of the units mean.
+        rows.retain(|r| !matches!(r.swatch, Swatch::Sometime | Swatch::Dot { .. }));
+        return rows;
+    }
     let size_text = if input.mode == EventMode::DayOnly {
         Msg::LegendSizeToday
     } else {

@@ -5,6 +5,7 @@ mod draw;
 mod entries;
 mod legend;
 mod placement;
+mod story;
 
 use super::fonts::Metrics;
 use super::input::SceneInput;
@@ -91,6 +92,10 @@ pub(super) fn build(
 
     if input.overlay.scale_bar {
         scale_bar(input, bottom, &mut out, obstacles);
+    }
+
+    if input.overlay.story_card {
+        bottom = story::story_card(input, bottom, &mut out, obstacles);
     }
 
     if input.overlay.title.is_some() || input.overlay.date {
