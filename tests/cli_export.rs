@@ -88,7 +88,7 @@ fn the_default_size_is_1920_by_1080() {
         "{}",
         &svg[..300.min(svg.len())]
     );
-    assert!(svg.contains("Wednesday 5 January 2022, 13:00"));
+    assert!(svg.contains("Wednesday, 5 January 2022, 13:00"));
 }
 
 #[test]

@@ -173,7 +173,7 @@ fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
     h.get_by_role_and_label(Role::Button, "Export").click();
     wait_for_export(&mut h, "Saved");
     let first = std::fs::read_to_string(&out).unwrap();
-    assert!(first.contains("Thursday 6 January 2022, 12:00"));
+    assert!(first.contains("Thursday, 6 January 2022, 12:00"));
     assert!(first.contains(r#"id="KZ-MAN""#));
 
     // A second export to the same file asks first, and writes nothing until told to.

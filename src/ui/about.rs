@@ -5,8 +5,29 @@ use super::state::{Action, AppState};
 use crate::i18n::{Msg, tr};
 use egui::RichText;
 
+/// The keys, one per line, in a window (`?` opens it): everything works from the keyboard.
+fn keys_window(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
+    if !app.windows.keys {
+        return;
+    }
+    let lang = app.persisted.lang;
+    let mut open = true;
+    egui::Window::new(tr(lang, Msg::KeysTitle))
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            for line in tr(lang, Msg::KeysList).lines() {
+                ui.label(line);
+            }
+        });
+    if !open {
+        actions.push(Action::ShowKeys(false));
+    }
+}
+
 pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
     let mut actions = Vec::new();
+    keys_window(ctx, app, &mut actions);
     if !app.windows.about {
         return actions;
     }

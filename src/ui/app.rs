@@ -8,10 +8,11 @@ use super::map::MapView;
 use super::screenshot::ScreenshotJob;
 use super::state::{Action, AppState, OpenWindows, Persisted, SPEEDS, StartOptions};
 use super::toolbar::SearchBox;
-use super::{about, clipboard, details, export, keys, map, timeline, toolbar};
+use super::{about, clipboard, details, export, keys, map, story, timeline, toolbar};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::data::{LoadError, Place};
+use crate::i18n::{Msg, tr};
 use crate::scene::{Scene, Style};
 use std::sync::Arc;
 
@@ -27,22 +28,42 @@ pub struct App {
     export: ExportDialog,
     screenshot: Option<ScreenshotJob>,
     save_state: bool,
+    /// Actions to apply on the first frame (start options that need the window).
+    pending: Vec<Action>,
+    /// When playback last advanced (egui's clock, seconds).
+    play_clock: Option<f64>,
+    /// Why a scripted screenshot cannot be taken (a start option could not be honoured).
+    failed_start: Option<String>,
 }
 
 impl App {
     /// Creates the app for eframe. Loads the dataset; a failure is shown in the window.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        let saved = cc.storage.filter(|_| !options.fresh);
+        let persisted = saved.and_then(|s| eframe::get_value::<Persisted>(s, STORAGE_KEY));
+        // Settings that exist but do not read (corrupt, or from an incompatible version).
+        let unreadable =
+            persisted.is_none() && saved.is_some_and(|s| s.get_string(STORAGE_KEY).is_some());
+        let mut app = Self::with_settings(cc, persisted.unwrap_or_default(), options);
+        if unreadable {
+            app.state.notice = Some(tr(app.state.persisted.lang, Msg::SettingsReset).to_owned());
+        }
+        app
+    }
+
+    /// Creates the app with `persisted` as the remembered settings (the start options still
+    /// win over them).
+    pub fn with_settings(
+        cc: &eframe::CreationContext<'_>,
+        persisted: Persisted,
+        options: StartOptions,
+    ) -> Self {
         super::fonts::install(&cc.egui_ctx);
         super::fonts::style(&cc.egui_ctx);
-        let persisted = if options.fresh {
-            Persisted::default()
-        } else {
-            cc.storage
-                .and_then(|s| eframe::get_value::<Persisted>(s, STORAGE_KEY))
-                .unwrap_or_default()
-        };
         let loaded = Atlas::load(options.data.as_deref());
-        Self::with_atlas(loaded, persisted, options)
+        let app = Self::with_atlas(loaded, persisted, options);
+        super::fonts::visuals(&cc.egui_ctx, app.state.persisted.theme);
+        app
     }
 
     /// Creates the app around an already loaded (or failed) dataset.
@@ -55,6 +76,7 @@ impl App {
             Ok(a) => (Some(a), None),
             Err(e) => (None, Some(e)),
         };
+        let style = Style::for_theme(persisted.theme);
         let mut app = App {
             state: AppState {
                 atlas,
@@ -66,14 +88,19 @@ impl App {
                 playing: false,
                 play_carry: 0.0,
                 windows: OpenWindows::default(),
-                style: Style::classroom(),
+                style,
                 notice: None,
+                chapter: None,
+                presenting: false,
             },
             map: MapView::new(options.screenshot_to.is_none()),
             search: SearchBox::default(),
             export: ExportDialog::default(),
             screenshot: options.screenshot_to.clone().map(ScreenshotJob::new),
             save_state: !options.fresh,
+            pending: Vec::new(),
+            play_clock: None,
+            failed_start: None,
         };
         app.start(&options);
         app
@@ -82,9 +109,19 @@ impl App {
     /// Applies the start options: the instant (remembered, `--at` or the default) and
     /// `--select`.
     fn start(&mut self, options: &StartOptions) {
+        if let Some(lang) = options.lang {
+            self.state.persisted.lang = lang;
+        }
         let Some(atlas) = self.state.atlas.clone() else {
             return;
         };
+        // Applied on the first frame, when the window exists.
+        if options.presentation {
+            self.pending.push(Action::Presentation(true));
+        }
+        if let Some(chapter) = options.story {
+            self.pending.push(Action::StoryGo(chapter));
+        }
         let clock = atlas.data.meta.clock;
         let default = clock
             .parse_when(DEFAULT_START)
@@ -94,7 +131,7 @@ impl App {
         if let Some(at) = &options.at {
             match clock.parse_when(at) {
                 Ok(t) => self.state.instant = atlas.timeline.clamp(t),
-                Err(e) => self.state.notice = Some(format!("--at: {e}")),
+                Err(e) => self.start_error(format!("--at: {e}")),
             }
         }
         if let Some(name) = &options.select {
@@ -103,11 +140,18 @@ impl App {
                     self.state.selected = Some(place);
                     self.map.focus(place);
                 }
-                None => {
-                    self.state.notice = Some(format!("--select: no place is called \"{name}\""));
-                }
+                None => self.start_error(format!("--select: no place is called \"{name}\"")),
             }
         }
+    }
+
+    /// A start option that could not be honoured: a notice in the window; a failed scripted
+    /// screenshot (exit code 1), as `export` fails.
+    fn start_error(&mut self, message: String) {
+        if self.screenshot.take().is_some() {
+            self.failed_start = Some(message.clone());
+        }
+        self.state.notice = Some(message);
     }
 
     /// The shared state, as the panels see it.
@@ -154,6 +198,14 @@ impl App {
             }
             return;
         };
+        if matches!(
+            action,
+            Action::Story(_) | Action::StoryGo(_) | Action::StoryStep(_) | Action::Presentation(_)
+        ) {
+            self.apply_story(ctx, &atlas, action);
+            ctx.request_repaint();
+            return;
+        }
         let tl = &atlas.timeline;
         let state = &mut self.state;
         let now = state.instant;
@@ -175,6 +227,12 @@ impl App {
             }
             Action::SetSpeed(i) => state.persisted.speed = i.min(SPEEDS.len() - 1),
             Action::SetLooping(on) => state.persisted.looping = on,
+            Action::SetSkipQuiet(on) => state.persisted.skip_quiet = on,
+            Action::SetTheme(theme) => {
+                state.persisted.theme = theme;
+                state.style = Style::for_theme(theme);
+                super::fonts::visuals(ctx, theme);
+            }
             Action::SetMode(mode) => state.persisted.mode = mode,
             Action::Select(place) => state.selected = place,
             Action::Focus(place) => {
@@ -187,7 +245,14 @@ impl App {
             Action::ZoomOut => self.map.zoom_by(-1.0),
             Action::SetTiles(on) => state.persisted.tiles = on,
             Action::SetLegend(on) => state.persisted.legend = on,
+            Action::SetLang(lang) => state.persisted.lang = lang,
+            Action::Story(_)
+            | Action::StoryGo(_)
+            | Action::StoryStep(_)
+            | Action::Presentation(_) => {}
+
             Action::ShowAbout(open) => state.windows.about = open,
+            Action::ShowKeys(open) => state.windows.keys = open,
             Action::ShowExport(open) => {
                 if open {
                     self.export.prepare(state.instant, atlas.data.meta.clock);
@@ -208,32 +273,70 @@ impl App {
         ctx.request_repaint();
     }
 
+    /// The story and presentation mode: open, close or turn a chapter (the instant, the view and
+    /// the selection become the chapter's), enter or leave presentation mode.
+    fn apply_story(&mut self, ctx: &egui::Context, atlas: &Atlas, action: Action) {
+        let count = atlas.data.story.len();
+        let go = match action {
+            Action::Story(false) => {
+                self.state.chapter = None;
+                return;
+            }
+            Action::Story(true) => self.state.persisted.chapter,
+            Action::StoryGo(i) => i,
+            Action::StoryStep(d) => self
+                .state
+                .chapter
+                .map_or(0, |c| c.saturating_add_signed(d as isize)),
+            Action::Presentation(on) => {
+                if on != self.state.presenting {
+                    self.state.presenting = on;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                    ctx.set_zoom_factor(if on {
+                        self.state.persisted.presentation_zoom
+                    } else {
+                        1.0
+                    });
+                    self.map.fit_country();
+                }
+                return;
+            }
+            _ => return,
+        };
+        if count == 0 {
+            self.state.notice = Some(tr(self.state.persisted.lang, Msg::NoStory).to_owned());
+            return;
+        }
+        let i = go.min(count - 1);
+        let chapter = &atlas.data.story[i];
+        self.state.chapter = Some(i);
+        self.state.persisted.chapter = i;
+        self.state.playing = false;
+        self.state.instant = atlas.timeline.clamp(chapter.at);
+        self.state.selected = chapter.select;
+        match chapter.bbox {
+            Some(b) => self.map.fit_bbox(b),
+            None => self.map.fit_country(),
+        }
+    }
+
     /// Advances playback by the frame's duration.
     fn play(&mut self, ctx: &egui::Context) {
-        let state = &mut self.state;
-        let Some(atlas) = state.atlas.clone() else {
+        let Some(atlas) = self.state.atlas.clone() else {
             return;
         };
-        if !state.playing {
+        if !self.state.playing {
+            self.play_clock = None;
             return;
         }
-        let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.1));
-        state.play_carry += dt * SPEEDS[state.persisted.speed.min(SPEEDS.len() - 1)] * 60.0;
-        let whole = state.play_carry.floor();
-        if whole >= 1.0 {
-            state.play_carry -= whole;
-            let next = state.instant.plus_minutes(whole as i64);
-            if next > atlas.timeline.last() {
-                if state.persisted.looping {
-                    state.instant = atlas.timeline.first();
-                } else {
-                    state.instant = atlas.timeline.last();
-                    state.playing = false;
-                }
-            } else {
-                state.instant = next;
-            }
-        }
+        // Wall-clock time since the last frame, so that the speed holds whatever the frame
+        // rate; a long stall (the window hidden) counts as half a second at most.
+        let now = ctx.input(|i| i.time);
+        let dt = self
+            .play_clock
+            .map_or(0.0, |last| (now - last).clamp(0.0, 0.5));
+        self.play_clock = Some(now);
+        super::playback::advance(&mut self.state, &atlas, dt);
         ctx.request_repaint();
     }
 }
@@ -241,12 +344,34 @@ impl App {
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(message) = self.failed_start.take() {
+            super::screenshot::finish(
+                &ctx,
+                Err(super::screenshot::ScreenshotError::Start(message)),
+            );
+            return;
+        }
+        if self.state.presenting {
+            // Ctrl+= / Ctrl+− change egui's zoom: remember it as the presentation scale.
+            self.state.persisted.presentation_zoom = ctx.zoom_factor();
+        }
         self.play(&ctx);
+        let mut actions = std::mem::take(&mut self.pending);
         let state = &self.state;
-        let mut actions = keys::actions(&ctx);
-        actions.extend(toolbar::show(ui, state, &mut self.search));
+        actions.extend(keys::actions(
+            &ctx,
+            state.chapter.is_some(),
+            state.presenting,
+        ));
+        if !state.presenting {
+            actions.extend(toolbar::show(ui, state, &mut self.search));
+        }
         actions.extend(timeline::show(ui, state));
-        actions.extend(details::show(ui, state));
+        if state.chapter.is_some() {
+            actions.extend(story::show(ui, state));
+        } else if !state.presenting {
+            actions.extend(details::show(ui, state));
+        }
         actions.extend(map::show(ui, state, &mut self.map));
         actions.extend(about::show(&ctx, state));
         let view = self.map.painted_view();

@@ -1,7 +1,7 @@
 //! One event as a card (time, kind, title, description, precision flags, figures with whose
 //! figure is whose, sources as links), and a list of sources. Colours come from the map's style.
 
-use super::super::state::{Action, AppState};
+use super::state::{Action, AppState};
 use crate::atlas::Atlas;
 use crate::data::{EventIdx, Happened};
 use crate::i18n::{Lang, Msg, tr};
@@ -35,7 +35,11 @@ pub(super) fn event_card(
     }));
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.set_opacity(if later { 0.55 } else { 1.0 });
+        let outside = app
+            .chapter
+            .and_then(|i| data.story.get(i))
+            .is_some_and(|ch| !ch.events.is_empty() && !ch.events.contains(&e));
+        ui.set_opacity(if later || outside { 0.55 } else { 1.0 });
         let when = format!(
             "{} · {}",
             clock.short_date_text(lang, day),
@@ -63,6 +67,14 @@ pub(super) fn event_card(
             }
         });
         ui.label(RichText::new(ev.title.get(lang)).strong().size(16.0));
+        if !ev.title.has(lang) {
+            ui.label(
+                RichText::new(tr(lang, Msg::InEnglish))
+                    .small()
+                    .italics()
+                    .weak(),
+            );
+        }
         ui.label(ev.description.get(lang));
         let mut flags = text::precision_flags(lang, ev);
         if data.weakly_sourced(ev) {

@@ -2,8 +2,25 @@
 //! exports use the same files), at sizes readable from the back of a classroom.
 
 use crate::paint::egui::{BOLD, ITALIC};
+use crate::scene::Theme;
 use crate::scene::fonts;
 use egui::{FontData, FontDefinitions, FontFamily, FontId, TextStyle};
+
+/// The panels' colours for `theme`: egui's light or dark visuals; high contrast has black text
+/// and strong outlines.
+pub fn visuals(ctx: &egui::Context, theme: Theme) {
+    let mut v = match theme {
+        Theme::Dark => egui::Visuals::dark(),
+        Theme::Light | Theme::HighContrast => egui::Visuals::light(),
+    };
+    if theme == Theme::HighContrast {
+        v.override_text_color = Some(egui::Color32::BLACK);
+        v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, egui::Color32::BLACK);
+        v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, egui::Color32::BLACK);
+        v.hyperlink_color = egui::Color32::from_rgb(0x00, 0x33, 0xaa);
+    }
+    ctx.set_visuals(v);
+}
 use std::sync::Arc;
 
 /// Makes DejaVu Sans the interface font, with bold and oblique families for the map.

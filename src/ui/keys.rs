@@ -5,7 +5,8 @@
 use super::state::Action;
 use egui::{Key, Modifiers};
 
-pub fn actions(ctx: &egui::Context) -> Vec<Action> {
+/// The actions of the keys pressed this frame; with the story open, ←/→ turn its chapters.
+pub fn actions(ctx: &egui::Context, story_open: bool, presenting: bool) -> Vec<Action> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -18,8 +19,21 @@ pub fn actions(ctx: &egui::Context) -> Vec<Action> {
         };
         take(Modifiers::SHIFT, Key::ArrowRight, Action::StepHours(1));
         take(Modifiers::SHIFT, Key::ArrowLeft, Action::StepHours(-1));
-        take(Modifiers::NONE, Key::ArrowRight, Action::StepDays(1));
-        take(Modifiers::NONE, Key::ArrowLeft, Action::StepDays(-1));
+        if story_open {
+            take(Modifiers::NONE, Key::ArrowRight, Action::StoryStep(1));
+            take(Modifiers::NONE, Key::ArrowLeft, Action::StoryStep(-1));
+        } else {
+            take(Modifiers::NONE, Key::ArrowRight, Action::StepDays(1));
+            take(Modifiers::NONE, Key::ArrowLeft, Action::StepDays(-1));
+        }
+        take(Modifiers::NONE, Key::S, Action::Story(!story_open));
+        take(Modifiers::NONE, Key::Questionmark, Action::ShowKeys(true));
+        take(Modifiers::SHIFT, Key::Questionmark, Action::ShowKeys(true));
+        take(Modifiers::SHIFT, Key::Slash, Action::ShowKeys(true));
+        take(Modifiers::NONE, Key::F11, Action::Presentation(!presenting));
+        if presenting {
+            take(Modifiers::NONE, Key::Escape, Action::Presentation(false));
+        }
         take(Modifiers::NONE, Key::PageDown, Action::NextChange);
         take(Modifiers::NONE, Key::PageUp, Action::PrevChange);
         take(Modifiers::NONE, Key::Space, Action::TogglePlay);

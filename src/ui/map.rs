@@ -35,6 +35,11 @@ pub struct MapView {
     fitted_for: [f32; 2],
     /// Bring this place into view once the map's size is known.
     focus_pending: Option<Place>,
+    /// Fit this area (lon/lat) once the map's size is known.
+    bbox_pending: Option<geo::Rect<f64>>,
+    /// A flight in progress to a story chapter's view: from, to, and when it began (egui's
+    /// clock, seconds).
+    flight: Option<(View, View, f64)>,
     tiles: Option<HttpTiles>,
     /// Show hover outlines and tooltips (not in scripted screenshots, where the pointer is
     /// wherever the display left it).
@@ -54,6 +59,8 @@ impl MapView {
             auto_fit: true,
             fitted_for: [0.0, 0.0],
             focus_pending: None,
+            bbox_pending: None,
+            flight: None,
             tiles: None,
             hover,
             last_scene: None,
@@ -63,12 +70,23 @@ impl MapView {
 
     /// Fit the whole country, and keep it fitted while the window settles.
     pub fn fit_country(&mut self) {
+        self.bbox_pending = None;
+        self.flight = None;
         self.fit_pending = true;
         self.auto_fit = true;
     }
 
+    /// Fit `bbox` (lon/lat) into the map once its size is known.
+    pub fn fit_bbox(&mut self, bbox: geo::Rect<f64>) {
+        self.bbox_pending = Some(bbox);
+        self.focus_pending = None;
+        self.fit_pending = false;
+        self.auto_fit = false;
+    }
+
     /// Bring `place` into view once the map's size is known.
     pub fn focus(&mut self, place: Place) {
+        self.flight = None;
         self.focus_pending = Some(place);
         self.auto_fit = false;
     }
@@ -135,7 +153,16 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             let rect = ui.available_rect_before_wrap();
             let size = [rect.width(), rect.height()];
             let country = View::fit(atlas.geometry.country_bbox, size, 24.0);
-            apply_pending_view(map, &atlas.data, country, size);
+            let now = ui.input(|i| i.time);
+            let current = View {
+                center_lon: map.memory.detached().map_or(country.center_lon, |p| p.x()),
+                center_lat: map.memory.detached().map_or(country.center_lat, |p| p.y()),
+                zoom: map.memory.zoom(),
+            };
+            apply_pending_view(map, &atlas.data, country, size, (current, now));
+            if fly(map, now) {
+                ui.ctx().request_repaint();
+            }
             let tiles_on = state.persisted.tiles;
             if tiles_on && map.tiles.is_none() {
                 map.tiles = Some(osm_tiles(ui.ctx()));
@@ -159,6 +186,8 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
                 tiles_on,
             )
             .hovering(hovered);
+            let mut input = input;
+            input.overlay.compact_legend = state.presenting;
             let mut painted: Option<Scene> = None;
             let plugin = ScenePlugin {
                 make_scene: Box::new(|view: View, size: [f32; 2]| {
@@ -189,6 +218,7 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             let response = ui.add(walkers_map);
             if response.dragged() || (map.memory.zoom(), map.memory.detached()) != before {
                 map.auto_fit = false;
+                map.flight = None;
             }
             clamp_zoom(&mut map.memory);
             map.last_rect = response.rect;
@@ -213,6 +243,7 @@ fn apply_pending_view(
     data: &crate::data::Dataset,
     country: View,
     size: [f32; 2],
+    (current, now): (View, f64),
 ) {
     if size[0] < 50.0 || size[1] < 50.0 {
         return;
@@ -222,6 +253,11 @@ fn apply_pending_view(
     if map.fit_pending || (map.auto_fit && resized) {
         set_view(&mut map.memory, country);
         map.fit_pending = false;
+        map.fitted_for = size;
+    }
+    if let Some(bbox) = map.bbox_pending.take() {
+        // A story chapter's area: fly there rather than jump.
+        map.flight = Some((current, View::fit(bbox, size, 24.0), now));
         map.fitted_for = size;
     }
     let Some(place) = map.focus_pending.take() else {
@@ -244,6 +280,31 @@ fn apply_pending_view(
         }
         Place::Country => map.fit_pending = true,
     }
+}
+
+/// How long a flight to a chapter's view takes, in seconds.
+const FLIGHT: f64 = 0.7;
+
+/// Moves the map along its flight (eased in and out); true while it is still flying.
+fn fly(map: &mut MapView, now: f64) -> bool {
+    let Some((from, to, start)) = map.flight else {
+        return false;
+    };
+    let t = ((now - start) / FLIGHT).clamp(0.0, 1.0);
+    let e = t * t * (3.0 - 2.0 * t);
+    let mix = |a: f64, b: f64| a + (b - a) * e;
+    set_view(
+        &mut map.memory,
+        View {
+            center_lon: mix(from.center_lon, to.center_lon),
+            center_lat: mix(from.center_lat, to.center_lat),
+            zoom: mix(from.zoom, to.zoom),
+        },
+    );
+    if t >= 1.0 {
+        map.flight = None;
+    }
+    t < 1.0
 }
 
 fn set_view(memory: &mut MapMemory, view: View) {
@@ -309,7 +370,7 @@ fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions:
         let mut text = format!("{}\n{status_text}", data.place_name(place, lang));
         if let Place::City(c) = place {
             let n = atlas.timeline.events_of_city(c).len();
-            text = format!("{text}\n{n} {}", tr(lang, Msg::Events));
+            text = format!("{text}\n{}", crate::i18n::events_n(lang, n));
         }
         response.clone().on_hover_text_at_pointer(text);
     }

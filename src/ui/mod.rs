@@ -4,14 +4,17 @@
 
 mod about;
 mod app;
+mod card;
 mod clipboard;
 mod details;
 mod export;
 mod fonts;
 mod keys;
 mod map;
+mod playback;
 mod screenshot;
 mod state;
+mod story;
 mod timeline;
 mod toolbar;
 
@@ -30,7 +33,8 @@ pub fn run_window(options: StartOptions) -> anyhow::Result<ExitCode> {
             .with_title("Qantar")
             .with_inner_size([size[0] as f32, size[1] as f32])
             .with_min_inner_size([640.0, 400.0]),
-        persist_window: !options.fresh,
+        // A size asked for on the command line wins over the remembered one.
+        persist_window: !options.fresh && options.window_size.is_none(),
         ..Default::default()
     };
     eframe::run_native(
@@ -45,6 +49,7 @@ pub fn run_window(options: StartOptions) -> anyhow::Result<ExitCode> {
                 eprintln!("qantar: wrote {}", path.display());
                 Ok(ExitCode::SUCCESS)
             }
+            Some(Err(e @ screenshot::ScreenshotError::Start(_))) => Err(anyhow::anyhow!("{e}")),
             Some(Err(e)) => Err(anyhow::anyhow!("the screenshot could not be saved: {e}")),
             None => Err(anyhow::anyhow!(
                 "the window closed before the screenshot was taken"

@@ -25,6 +25,9 @@ pub enum ScreenshotError {
     Encode { path: PathBuf, message: String },
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A start option (`--at`, `--select`, `--chapter`) could not be honoured.
+    #[error("{0}")]
+    Start(String),
 }
 
 /// How the screenshot ended: the path written, or why it failed.

@@ -18,11 +18,15 @@ pub const TRACK_LABEL: &str = "Time";
 /// The accessible name of the search box.
 pub const SEARCH_LABEL: &str = "Find a place";
 
-/// Story hours per second of real time, for playback.
-pub const SPEEDS: [f64; 5] = [1.0, 3.0, 6.0, 12.0, 24.0];
+/// Story hours per second of real time, for playback: one day in 10, 4, 2, 1 and 0.5 seconds.
+pub const SPEEDS: [f64; 5] = [2.4, 6.0, 12.0, 24.0, 48.0];
+
+/// How much bigger everything is drawn in presentation mode, unless the user chose otherwise:
+/// at 1920×1080 the smallest interface text is then 24 px.
+pub const PRESENTATION_ZOOM: f32 = 1.95;
 
 /// What is remembered between runs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Persisted {
     /// Minutes since 1970 UTC; `None` starts at the default instant.
@@ -34,6 +38,14 @@ pub struct Persisted {
     pub speed: usize,
     pub looping: bool,
     pub legend: bool,
+    /// Playback crosses stretches where nothing changes at once.
+    pub skip_quiet: bool,
+    /// The look: light (default), dark or high contrast.
+    pub theme: crate::scene::Theme,
+    /// The story chapter last read.
+    pub chapter: usize,
+    /// The scale of presentation mode (Ctrl+= / Ctrl+− change it).
+    pub presentation_zoom: f32,
 }
 
 impl Default for Persisted {
@@ -46,6 +58,10 @@ impl Default for Persisted {
             speed: 2,
             looping: false,
             legend: true,
+            skip_quiet: false,
+            theme: crate::scene::Theme::Light,
+            chapter: 0,
+            presentation_zoom: PRESENTATION_ZOOM,
         }
     }
 }
@@ -63,8 +79,14 @@ pub struct StartOptions {
     pub screenshot_to: Option<PathBuf>,
     /// `--data DIR`.
     pub data: Option<PathBuf>,
+    /// `--lang`: wins over the remembered language.
+    pub lang: Option<crate::i18n::Lang>,
     /// Ignore what earlier runs saved (scripted screenshots, tests).
     pub fresh: bool,
+    /// `--presentation`: start in presentation mode.
+    pub presentation: bool,
+    /// `--story`: start with the story open (at `--chapter`, else at its first chapter).
+    pub story: Option<usize>,
 }
 
 /// Something the user asked for.
@@ -81,6 +103,8 @@ pub enum Action {
     TogglePlay,
     SetSpeed(usize),
     SetLooping(bool),
+    SetSkipQuiet(bool),
+    SetTheme(crate::scene::Theme),
     SetMode(EventMode),
     Select(Option<Place>),
     /// Select a place and bring it into view.
@@ -91,7 +115,17 @@ pub enum Action {
     ZoomOut,
     SetTiles(bool),
     SetLegend(bool),
+    SetLang(crate::i18n::Lang),
+    /// Open the story (at the chapter last read), or close it.
+    Story(bool),
+    /// Go to a chapter of the story.
+    StoryGo(usize),
+    /// The next (1) or previous (-1) chapter.
+    StoryStep(i64),
+    /// Presentation mode on or off (F11).
+    Presentation(bool),
     ShowAbout(bool),
+    ShowKeys(bool),
     ShowExport(bool),
     /// Put the current map on the clipboard.
     CopyImage,
@@ -103,9 +137,12 @@ pub enum Action {
 pub struct OpenWindows {
     pub about: bool,
     pub export: bool,
+    /// The list of keys (`?`).
+    pub keys: bool,
 }
 
-/// Everything the panels read. Only `App::apply` (and playback, in the same file) writes it.
+/// Everything the panels read. Only `App::apply` (and playback, `playback::advance`, which
+/// `App` calls) writes it.
 pub struct AppState {
     /// The dataset ready to show; `None` when loading failed.
     pub atlas: Option<Arc<Atlas>>,
@@ -123,6 +160,10 @@ pub struct AppState {
     pub style: Style,
     /// A message for the user (a start option that could not be honoured, say).
     pub notice: Option<String>,
+    /// The story chapter being told, if the story is open.
+    pub chapter: Option<usize>,
+    /// Presentation mode: fullscreen, large type, only the map, the time and the story.
+    pub presenting: bool,
 }
 
 impl AppState {
@@ -133,6 +174,7 @@ impl AppState {
             lang: self.persisted.lang,
             mode: self.persisted.mode,
             selected: self.selected,
+            chapter: self.chapter,
         }
     }
 

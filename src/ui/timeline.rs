@@ -18,6 +18,14 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
     egui::Panel::bottom("timeline").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
+            if app.presenting
+                && ui
+                    .button("✕")
+                    .on_hover_text(tr(lang, Msg::PresentHint))
+                    .clicked()
+            {
+                actions.push(Action::Presentation(false));
+            }
             let when = format!(
                 "{} ({})",
                 clock.long_text(lang, app.instant),
@@ -28,15 +36,14 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
             let open = atlas.timeline.units_uncertain(data, app.instant).len();
             let status = data.meta.main_status_name(lang).unwrap_or("");
             let open = if open > 0 {
-                format!(" · {open} {}", tr(lang, Msg::UncertainUnits))
+                format!(" · {}", crate::i18n::uncertain_n(lang, open))
             } else {
                 String::new()
             };
             ui.label(
                 RichText::new(format!(
-                    "{status}: {under} / {} {}{open}",
-                    data.units.len(),
-                    tr(lang, Msg::UnitsCount)
+                    "{}{open}",
+                    crate::i18n::units_of_total(lang, status, under, data.units.len())
                 ))
                 .size(17.0)
                 .color(color(if under > 0 {
@@ -46,7 +53,19 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                 })),
             );
         });
+        // In presentation mode the keys do the stepping: only the caption, play and the track.
         ui.horizontal_wrapped(|ui| {
+            if app.presenting {
+                let play = if app.playing { Msg::Pause } else { Msg::Play };
+                if ui
+                    .button(RichText::new(tr(lang, play)).strong())
+                    .on_hover_text(tr(lang, Msg::PlayHint))
+                    .clicked()
+                {
+                    actions.push(Action::TogglePlay);
+                }
+                return;
+            }
             let buttons = [
                 (Msg::ToStart, Msg::ToStartHint, Action::First),
                 (Msg::PrevChange, Msg::PrevChangeHint, Action::PrevChange),
@@ -87,6 +106,14 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
             if ui.checkbox(&mut looping, tr(lang, Msg::Loop)).changed() {
                 actions.push(Action::SetLooping(looping));
             }
+            let mut skip = app.persisted.skip_quiet;
+            if ui
+                .checkbox(&mut skip, tr(lang, Msg::SkipQuiet))
+                .on_hover_text(tr(lang, Msg::SkipQuietHint))
+                .changed()
+            {
+                actions.push(Action::SetSkipQuiet(skip));
+            }
         });
         ui.add_space(2.0);
         track(ui, app, &mut actions);
@@ -96,7 +123,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
 }
 
 fn speed_text(lang: Lang, hours_per_second: f64) -> String {
-    format!("{hours_per_second} {}", tr(lang, Msg::HoursPerSecond))
+    crate::i18n::day_every(lang, 24.0 / hours_per_second)
 }
 
 /// The scrubbable track with the per-day histogram.
@@ -118,7 +145,20 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     response.widget_info(|| egui::WidgetInfo::slider(true, value, TRACK_LABEL));
     let response = response.on_hover_text(tr(lang, Msg::TrackHint));
 
-    if let Some(pos) = response.interact_pointer_pos()
+    let x_at = |m: i64| rect.left() + (m - first) as f32 / span * rect.width();
+    // The story's chapters, as ticks along the top edge: a click on one opens that chapter.
+    let chapter_hit = response.interact_pointer_pos().and_then(|pos| {
+        (response.clicked() && pos.y < rect.top() + 14.0)
+            .then(|| {
+                data.story
+                    .iter()
+                    .position(|ch| (x_at(ch.at.unix_minutes()) - pos.x).abs() <= 7.0)
+            })
+            .flatten()
+    });
+    if let Some(i) = chapter_hit {
+        actions.push(Action::StoryGo(i));
+    } else if let Some(pos) = response.interact_pointer_pos()
         && (response.dragged() || response.clicked())
     {
         let frac = ((pos.x - rect.left()) / rect.width()).clamp(0.0, 1.0);
@@ -183,6 +223,25 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
             [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
             Stroke::new(1.0, color(style.timeline_tick)),
         );
+    }
+    for (i, ch) in data.story.iter().enumerate() {
+        let cx = x_of(ch.at.unix_minutes());
+        let current = app.chapter == Some(i);
+        let c = color(if current {
+            style.timeline_cursor
+        } else {
+            style.changed_outline
+        });
+        let r = if current { 6.5 } else { 5.0 };
+        painter.add(egui::Shape::convex_polygon(
+            vec![
+                pos2(cx - r, rect.top() + 1.0),
+                pos2(cx + r, rect.top() + 1.0),
+                pos2(cx, rect.top() + 1.0 + r * 1.3),
+            ],
+            c,
+            Stroke::NONE,
+        ));
     }
     let x = x_of(app.instant.unix_minutes());
     painter.line_segment(

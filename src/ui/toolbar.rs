@@ -2,8 +2,8 @@
 
 use super::state::{Action, AppState, SEARCH_LABEL};
 use crate::data;
-use crate::i18n::{Msg, tr};
-use crate::scene::EventMode;
+use crate::i18n::{Lang, Msg, tr};
+use crate::scene::{EventMode, Theme};
 use egui::{Key, RichText};
 
 /// The search box's own state: what is typed in it.
@@ -81,6 +81,19 @@ pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Ac
                 {
                     actions.push(Action::SetTiles(tiles));
                 }
+                ui.separator();
+                for (theme, msg) in [
+                    (Theme::Light, Msg::ThemeLight),
+                    (Theme::Dark, Msg::ThemeDark),
+                    (Theme::HighContrast, Msg::ThemeHighContrast),
+                ] {
+                    if ui
+                        .radio(app.persisted.theme == theme, tr(lang, msg))
+                        .clicked()
+                    {
+                        actions.push(Action::SetTheme(theme));
+                    }
+                }
             });
             ui.separator();
             if ui
@@ -97,6 +110,33 @@ pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Ac
             {
                 actions.push(Action::CopyImage);
             }
+            let story_open = app.chapter.is_some();
+            if ui
+                .selectable_label(story_open, tr(lang, Msg::StoryButton))
+                .on_hover_text(tr(lang, Msg::StoryHint))
+                .clicked()
+            {
+                actions.push(Action::Story(!story_open));
+            }
+            if ui
+                .button(tr(lang, Msg::PresentButton))
+                .on_hover_text(tr(lang, Msg::PresentHint))
+                .clicked()
+            {
+                actions.push(Action::Presentation(true));
+            }
+            let current = lang;
+            egui::ComboBox::from_id_salt("language")
+                .selected_text(current.endonym())
+                .show_ui(ui, |ui| {
+                    for l in Lang::ALL {
+                        if ui.selectable_label(l == current, l.endonym()).clicked() {
+                            actions.push(Action::SetLang(l));
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(tr(lang, Msg::LanguageHint));
             if ui.button(tr(lang, Msg::AboutButton)).clicked() {
                 actions.push(Action::ShowAbout(!app.windows.about));
             }

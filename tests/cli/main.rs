@@ -92,7 +92,7 @@ fn the_text_summary_names_units_and_times() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("Wednesday 5 January 2022, 17:00 (Nur-Sultan time, UTC+6)"),
+        text.contains("Wednesday, 5 January 2022, 17:00 (Nur-Sultan time, UTC+6)"),
         "{text}"
     );
     assert!(text.contains("Nur-Sultan (capital)") && text.contains("since 16:00, 5 January"));

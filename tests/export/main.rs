@@ -26,6 +26,7 @@ pub fn request(atlas: &Atlas, out: PathBuf, when: &str, size: [u32; 2]) -> Expor
         .parse_when(when)
         .expect("a valid instant");
     ExportRequest {
+        chapter: None,
         format: Format::for_path(&out, out.extension().is_some_and(|e| e == "gif"))
             .expect("a known format"),
         out,

@@ -79,7 +79,7 @@ fn svg_is_a_vector_document_with_its_date_and_deterministic() {
         "the same inputs give the same bytes"
     );
     let svg = String::from_utf8(svg).expect("UTF-8");
-    assert!(svg.contains(">Wednesday 5 January 2022, 13:00 (Nur-Sultan time, UTC+6)</text>"));
+    assert!(svg.contains(">Wednesday, 5 January 2022, 13:00 (Nur-Sultan time, UTC+6)</text>"));
     assert!(svg.contains(r#"<path id="KZ-MAN" class="unit" data-status="emergency""#));
     assert!(svg.contains(r#"<path id="KZ-AST" class="unit" data-status="none""#));
     assert!(svg.contains(r#"<g id="city-zhanaozen">"#));

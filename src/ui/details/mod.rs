@@ -1,17 +1,17 @@
 //! The details panel: a selected city's or region's events and status, or, with nothing
-//! selected, the shown day's national events. Every event shows its time (or that the time is
+//! selected, the shown day across the country (`day.rs`). Every event shows its time (or that the time is
 //! unknown), kind, title, description, precision flags, figures and sources as links.
 
-mod card;
+mod day;
 
+use super::card::{event_card, sources};
 use super::state::{Action, AppState};
 use crate::atlas::Atlas;
-use crate::data::{CityIdx, EventIdx, Place, Standing, UnitIdx};
+use crate::data::{CityIdx, Place, Standing, UnitIdx};
 use crate::i18n::{Lang, LocalText, Msg, tr};
 use crate::paint::egui::color;
 use crate::text;
 use crate::timeline::effective_start;
-use card::{event_card, sources};
 use egui::RichText;
 
 pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
@@ -38,7 +38,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                     match app.selected {
                         Some(Place::City(c)) => city(ui, app, &atlas, c, &mut actions),
                         Some(Place::Unit(u)) => region(ui, app, &atlas, u, &mut actions),
-                        Some(Place::Country) | None => national(ui, app, &atlas, &mut actions),
+                        Some(Place::Country) | None => day::show(ui, app, &atlas, &mut actions),
                     }
                 });
         });
@@ -225,55 +225,6 @@ fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions:
         ui.separator();
         for &e in own {
             event_card(ui, app, atlas, e, true, actions);
-        }
-    }
-}
-
-fn national(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &mut Vec<Action>) {
-    let lang = app.persisted.lang;
-    let data = &atlas.data;
-    let clock = data.meta.clock;
-    let day = clock.day(app.instant);
-    ui.heading(format!(
-        "{} {}",
-        tr(lang, Msg::NationalEventsOn),
-        clock.date_text(lang, day)
-    ));
-    ui.label(RichText::new(tr(lang, Msg::ClickHint)).weak());
-    ui.separator();
-    let today: Vec<EventIdx> = atlas
-        .timeline
-        .events_on_day(data, day)
-        .into_iter()
-        .filter(|&e| data.event(e).place == Place::Country)
-        .collect();
-    if today.is_empty() {
-        ui.label(tr(lang, Msg::NoNationalEvents));
-    }
-    for &e in &today {
-        event_card(ui, app, atlas, e, false, actions);
-    }
-    if app.persisted.mode == crate::scene::EventMode::Cumulative {
-        let earlier: Vec<EventIdx> = atlas
-            .timeline
-            .events_until(clock.day_start(day).plus_minutes(-1))
-            .iter()
-            .copied()
-            .filter(|&e| data.event(e).place == Place::Country && !today.contains(&e))
-            .collect();
-        if !earlier.is_empty() {
-            ui.add_space(6.0);
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                tr(lang, Msg::EarlierNational),
-                earlier.len()
-            ))
-            .id_salt("earlier-national")
-            .show(ui, |ui| {
-                for &e in earlier.iter().rev() {
-                    event_card(ui, app, atlas, e, true, actions);
-                }
-            });
         }
     }
 }

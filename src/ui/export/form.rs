@@ -139,6 +139,7 @@ impl ExportDialog {
         let out = self.fixed_path();
         let format = Format::for_path(&out, matches!(when, When::Range { .. }))?;
         Ok(ExportRequest {
+            chapter: app.chapter,
             out,
             format,
             size,
