@@ -192,3 +192,18 @@ fn playback_keeps_time_whatever_the_frame_rate() {
     assert!((fast - 1440).abs() <= 15, "60 fps played {fast} minutes");
     assert!((slow - 1440).abs() <= 100, "8 fps played {slow} minutes");
 }
+
+#[test]
+fn c_walks_through_the_cities_with_events_from_the_keyboard() {
+    let mut h = harness("2022-01-06T12:00");
+    h.key_press(Key::C);
+    h.run_steps(2);
+    let first = h.state().selected();
+    assert!(matches!(first, Some(qantar::data::Place::City(_))));
+    h.key_press(Key::C);
+    h.run_steps(2);
+    assert_ne!(h.state().selected(), first, "the next city");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::C);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), first, "and back");
+}

@@ -128,6 +128,15 @@ impl App {
             .unwrap_or_else(|_| atlas.timeline.first());
         let remembered = self.state.persisted.instant.map(Instant::from_unix_minutes);
         self.state.instant = atlas.timeline.clamp(remembered.unwrap_or(default));
+        if let Some([lon, lat, zoom]) = self.state.persisted.view
+            && [lon, lat, zoom].iter().all(|v| v.is_finite())
+        {
+            self.map.restore(crate::scene::View {
+                center_lon: lon.clamp(-180.0, 180.0),
+                center_lat: lat.clamp(-85.0, 85.0),
+                zoom: zoom.clamp(map::MIN_ZOOM, map::MAX_ZOOM),
+            });
+        }
         if let Some(at) = &options.at {
             match clock.parse_when(at) {
                 Ok(t) => self.state.instant = atlas.timeline.clamp(t),
@@ -202,7 +211,7 @@ impl App {
             action,
             Action::Story(_) | Action::StoryGo(_) | Action::StoryStep(_) | Action::Presentation(_)
         ) {
-            self.apply_story(ctx, &atlas, action);
+            super::chapters::apply(&mut self.state, &mut self.map, ctx, &atlas, action);
             ctx.request_repaint();
             return;
         }
@@ -246,6 +255,22 @@ impl App {
             Action::SetTiles(on) => state.persisted.tiles = on,
             Action::SetLegend(on) => state.persisted.legend = on,
             Action::SetLang(lang) => state.persisted.lang = lang,
+            Action::CityStep(d) => {
+                let cities = tl.cities_with_events_by(now);
+                if !cities.is_empty() {
+                    let n = cities.len() as i64;
+                    let at = match state.selected {
+                        Some(Place::City(c)) => cities.iter().position(|&x| x == c),
+                        _ => None,
+                    };
+                    let next = at.map_or(if d > 0 { 0 } else { n - 1 }, |i| {
+                        (i as i64 + d).rem_euclid(n)
+                    });
+                    let city = Place::City(cities[next as usize]);
+                    state.selected = Some(city);
+                    self.map.focus(city);
+                }
+            }
             Action::Story(_)
             | Action::StoryGo(_)
             | Action::StoryStep(_)
@@ -271,53 +296,6 @@ impl App {
             }
         }
         ctx.request_repaint();
-    }
-
-    /// The story and presentation mode: open, close or turn a chapter (the instant, the view and
-    /// the selection become the chapter's), enter or leave presentation mode.
-    fn apply_story(&mut self, ctx: &egui::Context, atlas: &Atlas, action: Action) {
-        let count = atlas.data.story.len();
-        let go = match action {
-            Action::Story(false) => {
-                self.state.chapter = None;
-                return;
-            }
-            Action::Story(true) => self.state.persisted.chapter,
-            Action::StoryGo(i) => i,
-            Action::StoryStep(d) => self
-                .state
-                .chapter
-                .map_or(0, |c| c.saturating_add_signed(d as isize)),
-            Action::Presentation(on) => {
-                if on != self.state.presenting {
-                    self.state.presenting = on;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-                    ctx.set_zoom_factor(if on {
-                        self.state.persisted.presentation_zoom
-                    } else {
-                        1.0
-                    });
-                    self.map.fit_country();
-                }
-                return;
-            }
-            _ => return,
-        };
-        if count == 0 {
-            self.state.notice = Some(tr(self.state.persisted.lang, Msg::NoStory).to_owned());
-            return;
-        }
-        let i = go.min(count - 1);
-        let chapter = &atlas.data.story[i];
-        self.state.chapter = Some(i);
-        self.state.persisted.chapter = i;
-        self.state.playing = false;
-        self.state.instant = atlas.timeline.clamp(chapter.at);
-        self.state.selected = chapter.select;
-        match chapter.bbox {
-            Some(b) => self.map.fit_bbox(b),
-            None => self.map.fit_country(),
-        }
     }
 
     /// Advances playback by the frame's duration.
@@ -389,6 +367,10 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.save_state {
             self.state.persisted.instant = Some(self.state.instant.unix_minutes());
+            self.state.persisted.view = self
+                .map
+                .painted_view()
+                .map(|(v, _)| [v.center_lon, v.center_lat, v.zoom]);
             eframe::set_value(storage, STORAGE_KEY, &self.state.persisted);
         }
     }

@@ -37,6 +37,8 @@ pub struct MapView {
     focus_pending: Option<Place>,
     /// Fit this area (lon/lat) once the map's size is known.
     bbox_pending: Option<geo::Rect<f64>>,
+    /// Show this view once the map's size is known.
+    view_pending: Option<View>,
     /// A flight in progress to a story chapter's view: from, to, and when it began (egui's
     /// clock, seconds).
     flight: Option<(View, View, f64)>,
@@ -60,6 +62,7 @@ impl MapView {
             fitted_for: [0.0, 0.0],
             focus_pending: None,
             bbox_pending: None,
+            view_pending: None,
             flight: None,
             tiles: None,
             hover,
@@ -74,6 +77,15 @@ impl MapView {
         self.flight = None;
         self.fit_pending = true;
         self.auto_fit = true;
+    }
+
+    /// Show `view` (a remembered one) once the map's size is known.
+    pub fn restore(&mut self, view: View) {
+        self.flight = None;
+        self.bbox_pending = None;
+        self.fit_pending = false;
+        self.auto_fit = false;
+        self.view_pending = Some(view);
     }
 
     /// Fit `bbox` (lon/lat) into the map once its size is known.
@@ -253,6 +265,10 @@ fn apply_pending_view(
     if map.fit_pending || (map.auto_fit && resized) {
         set_view(&mut map.memory, country);
         map.fit_pending = false;
+        map.fitted_for = size;
+    }
+    if let Some(view) = map.view_pending.take() {
+        set_view(&mut map.memory, view);
         map.fitted_for = size;
     }
     if let Some(bbox) = map.bbox_pending.take() {

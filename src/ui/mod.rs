@@ -5,6 +5,7 @@
 mod about;
 mod app;
 mod card;
+mod chapters;
 mod clipboard;
 mod details;
 mod export;

@@ -44,6 +44,8 @@ pub struct Persisted {
     pub theme: crate::scene::Theme,
     /// The story chapter last read.
     pub chapter: usize,
+    /// The map's centre (lon, lat) and zoom when the window closed; `None`: the whole country.
+    pub view: Option<[f64; 3]>,
     /// The scale of presentation mode (Ctrl+= / Ctrl+− change it).
     pub presentation_zoom: f32,
 }
@@ -61,6 +63,7 @@ impl Default for Persisted {
             skip_quiet: false,
             theme: crate::scene::Theme::Light,
             chapter: 0,
+            view: None,
             presentation_zoom: PRESENTATION_ZOOM,
         }
     }
@@ -122,6 +125,8 @@ pub enum Action {
     StoryGo(usize),
     /// The next (1) or previous (-1) chapter.
     StoryStep(i64),
+    /// Select the next (1) or previous (-1) city with events so far.
+    CityStep(i64),
     /// Presentation mode on or off (F11).
     Presentation(bool),
     ShowAbout(bool),
