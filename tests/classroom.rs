@@ -207,3 +207,33 @@ fn c_walks_through_the_cities_with_events_from_the_keyboard() {
     h.run_steps(2);
     assert_eq!(h.state().selected(), first, "and back");
 }
+
+#[test]
+fn a_region_fades_into_its_status_colour_rather_than_blinking() {
+    let mut h = harness("2022-01-05T12:00");
+    let fill = |h: &Harness<'_, App>| {
+        let scene = h.state().last_scene().unwrap();
+        scene
+            .shapes()
+            .find_map(|(_, s)| match s {
+                qantar::scene::Shape::Polygon(p) if p.id == "KZ-ALM" => Some(p.fill),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let style = qantar::scene::Style::classroom();
+    assert_eq!(fill(&h), style.unit_fill);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowRight);
+    h.run_steps(3);
+    let between = fill(&h);
+    assert!(
+        between != style.unit_fill && between != style.status_fill,
+        "half-way after a few frames: {between:?}"
+    );
+    h.run_steps(60);
+    assert_eq!(
+        fill(&h),
+        style.status_fill,
+        "the status colour once the fade is over"
+    );
+}

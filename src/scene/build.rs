@@ -98,7 +98,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             target: Some(Place::Unit(u)),
             rings,
             triangles: mesh.triangles.clone(),
-            fill: style.unit_fill_for(status.is_some()),
+            fill: match input.fades.and_then(|f| f.units.get(u.index())) {
+                Some(&t) if uncertain.is_none() => style.unit_fill.mix(style.status_fill, t),
+                _ => style.unit_fill_for(status.is_some()),
+            },
         }));
     }
     regions.extend(hatches);
@@ -133,7 +136,15 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             pos[0] + extent,
             pos[1] + extent,
         ]);
-        let dim = |c: super::style::Rgba| if m.dimmed { c.with_alpha(70) } else { c };
+        let shown = input
+            .fades
+            .and_then(|f| f.cities.get(m.city.index()))
+            .copied()
+            .unwrap_or(1.0);
+        let dim = |c: super::style::Rgba| {
+            let c = if m.dimmed { c.with_alpha(70) } else { c };
+            c.with_alpha((f32::from(c.0[3]) * shown).round() as u8)
+        };
         let fill = dim(fill);
         markers.push(Shape::Circle(CircleShape {
             id: Some(format!("city-{}", data.city(m.city).id)),

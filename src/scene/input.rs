@@ -76,6 +76,17 @@ pub struct SceneInput<'a> {
     pub context: bool,
     pub overlay: OverlayParts,
     pub style: &'a Style,
+    /// The window's transitions, so that fills and markers fade rather than blink: for each
+    /// unit, how far its fill has gone to the status colour, and for each city, its marker's
+    /// opacity (0 to 1). `None` (exports): the instant's state exactly.
+    pub fades: Option<&'a Fades>,
+}
+
+/// Where the window's fades stand (see [`SceneInput::fades`]).
+#[derive(Debug, Clone, Default)]
+pub struct Fades {
+    pub units: Vec<f32>,
+    pub cities: Vec<f32>,
 }
 
 impl<'a> SceneInput<'a> {
@@ -103,6 +114,7 @@ impl<'a> SceneInput<'a> {
             context: true,
             overlay,
             style,
+            fades: None,
         }
     }
 

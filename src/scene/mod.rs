@@ -21,7 +21,7 @@ mod themes;
 
 pub use crate::geometry::{Lod, View};
 pub use build::{build, build_basemap};
-pub use input::{EventMode, OSM_CREDIT, OverlayParts, SceneInput, Shown};
+pub use input::{EventMode, Fades, OSM_CREDIT, OverlayParts, SceneInput, Shown};
 pub use shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape, Scene,
     SceneMeta, Shape, Stroke, TextShape,

@@ -14,6 +14,13 @@ impl Rgba {
         Rgba([r, g, b, 255])
     }
 
+    /// The colour `t` of the way from `self` to `other` (0: self, 1: other).
+    pub fn mix(self, other: Rgba, t: f32) -> Rgba {
+        let t = t.clamp(0.0, 1.0);
+        let c = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+        Rgba(std::array::from_fn(|i| c(self.0[i], other.0[i])))
+    }
+
     pub const fn with_alpha(self, a: u8) -> Self {
         let [r, g, b, _] = self.0;
         Rgba([r, g, b, a])

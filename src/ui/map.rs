@@ -189,6 +189,11 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
                 zoom: map.memory.zoom(),
             };
             let hovered = if map.hover { state.hovered } else { None };
+            // Fades, in the interactive window only (scripted screenshots show the instant's
+            // state at once, as exports do).
+            let fades = map
+                .hover
+                .then(|| super::fades::fades(ui.ctx(), &atlas, state));
             let input = SceneInput::screen(
                 &atlas,
                 &style,
@@ -200,6 +205,7 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             .hovering(hovered);
             let mut input = input;
             input.overlay.compact_legend = state.presenting;
+            input.fades = fades.as_ref();
             let mut painted: Option<Scene> = None;
             let plugin = ScenePlugin {
                 make_scene: Box::new(|view: View, size: [f32; 2]| {

@@ -9,6 +9,7 @@ mod chapters;
 mod clipboard;
 mod details;
 mod export;
+mod fades;
 mod fonts;
 mod keys;
 mod map;
