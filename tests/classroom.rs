@@ -237,3 +237,22 @@ fn a_region_fades_into_its_status_colour_rather_than_blinking() {
         "the status colour once the fade is over"
     );
 }
+
+#[test]
+fn playing_a_chapter_with_an_interval_stops_at_its_end() {
+    let mut h = harness("2022-01-10T12:00");
+    let story = h.state().atlas().unwrap().data.story.clone();
+    let (i, chapter) = story
+        .iter()
+        .enumerate()
+        .find(|(_, c)| c.until.is_some())
+        .expect("a chapter with an interval");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::StoryGo(i));
+    h.run_steps(2);
+    h.state_mut().apply(&ctx, Action::SetSpeed(4));
+    h.state_mut().apply(&ctx, Action::TogglePlay);
+    h.run_steps(60 * 12);
+    assert!(!h.state().is_playing(), "playback stopped");
+    assert_eq!(h.state().instant(), chapter.until.unwrap());
+}

@@ -92,6 +92,8 @@ impl App {
                 notice: None,
                 chapter: None,
                 presenting: false,
+                glide: None,
+                gliding: None,
             },
             map: MapView::new(options.screenshot_to.is_none()),
             search: SearchBox::default(),
@@ -334,6 +336,10 @@ impl eframe::App for App {
             self.state.persisted.presentation_zoom = ctx.zoom_factor();
         }
         self.play(&ctx);
+        self.state.gliding = super::playback::glide(&mut self.state, ctx.input(|i| i.time));
+        if self.state.gliding.is_some() {
+            ctx.request_repaint();
+        }
         let mut actions = std::mem::take(&mut self.pending);
         let state = &self.state;
         actions.extend(keys::actions(

@@ -51,7 +51,10 @@ pub(super) fn apply(
     state.chapter = Some(i);
     state.persisted.chapter = i;
     state.playing = false;
-    state.instant = atlas.timeline.clamp(chapter.at);
+    // The time glides there, as the map flies.
+    let to = atlas.timeline.clamp(chapter.at);
+    state.glide = Some((state.instant, to, ctx.input(|i| i.time)));
+    state.instant = to;
     state.selected = chapter.select;
     match chapter.bbox {
         Some(b) => map.fit_bbox(b),

@@ -27,6 +27,7 @@ pub fn actions(ctx: &egui::Context, story_open: bool, presenting: bool) -> Vec<A
             take(Modifiers::NONE, Key::ArrowLeft, Action::StepDays(-1));
         }
         take(Modifiers::NONE, Key::S, Action::Story(!story_open));
+        take(Modifiers::NONE, Key::F, Action::FitCountry);
         take(Modifiers::SHIFT, Key::C, Action::CityStep(-1));
         take(Modifiers::NONE, Key::C, Action::CityStep(1));
         take(Modifiers::NONE, Key::Questionmark, Action::ShowKeys(true));

@@ -169,13 +169,17 @@ pub struct AppState {
     pub chapter: Option<usize>,
     /// Presentation mode: fullscreen, large type, only the map, the time and the story.
     pub presenting: bool,
+    /// The time gliding to a chapter's instant: from, to, and when it began (egui's clock).
+    pub glide: Option<(Instant, Instant, f64)>,
+    /// The instant shown this frame while the time glides (`instant` is already the target).
+    pub gliding: Option<Instant>,
 }
 
 impl AppState {
     /// What the map shows, as the scene and every export of it take it.
     pub fn shown(&self) -> Shown {
         Shown {
-            instant: self.instant,
+            instant: self.gliding.unwrap_or(self.instant),
             lang: self.persisted.lang,
             mode: self.persisted.mode,
             selected: self.selected,

@@ -28,12 +28,18 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
             }
             let when = format!(
                 "{} ({})",
-                clock.long_text(lang, app.instant),
+                clock.long_text(lang, app.shown().instant),
                 data.meta.clock_label.get(lang)
             );
             ui.label(RichText::new(when).size(22.0).strong());
-            let under = atlas.timeline.units_under_status(data, app.instant).len();
-            let open = atlas.timeline.units_uncertain(data, app.instant).len();
+            let under = atlas
+                .timeline
+                .units_under_status(data, app.shown().instant)
+                .len();
+            let open = atlas
+                .timeline
+                .units_uncertain(data, app.shown().instant)
+                .len();
             let status = data.meta.main_status_name(lang).unwrap_or("");
             let open = if open > 0 {
                 format!(" · {}", crate::i18n::uncertain_n(lang, open))
@@ -175,7 +181,7 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     let x_of = |m: i64| rect.left() + (m - first) as f32 / span * rect.width();
     let counts = tl.day_counts();
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
-    let today = clock.day(app.instant);
+    let today = clock.day(app.shown().instant);
     let status_color = color(style.status_fill.with_alpha(255));
     for &(day, n) in counts {
         let x0 = x_of(clock.day_start(day).unix_minutes());
@@ -243,7 +249,7 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
             Stroke::NONE,
         ));
     }
-    let x = x_of(app.instant.unix_minutes());
+    let x = x_of(app.shown().instant.unix_minutes());
     painter.line_segment(
         [pos2(x, rect.top()), pos2(x, bars.bottom() + 2.0)],
         Stroke::new(3.0, color(style.timeline_cursor)),

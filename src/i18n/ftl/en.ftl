@@ -87,6 +87,7 @@ KeysList =
     Ctrl+E: export
     Tab: move between the controls
     C / Shift+C: the next or previous city with events
+    F: fit the whole country
     ?: this list
 StoryButton = Story
 StoryHint = A guided story through the events, chapter by chapter (S; ←/→ turn the chapters)
