@@ -256,3 +256,25 @@ fn playing_a_chapter_with_an_interval_stops_at_its_end() {
     assert!(!h.state().is_playing(), "playback stopped");
     assert_eq!(h.state().instant(), chapter.until.unwrap());
 }
+
+#[test]
+fn every_button_has_an_accessible_name() {
+    let mut h = harness("2022-01-05T20:00");
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, Action::Story(true));
+    h.run_steps(3);
+    let buttons: Vec<String> = h
+        .query_all_by_role(egui::accesskit::Role::Button)
+        .map(|n| {
+            use egui_kittest::kittest::NodeT as _;
+            n.accesskit_node().label().unwrap_or_default()
+        })
+        .collect();
+    assert!(buttons.len() >= 15, "{buttons:?}");
+    for label in &buttons {
+        assert!(
+            label.chars().any(char::is_alphabetic),
+            "a button named only by a symbol: {label:?} in {buttons:?}"
+        );
+    }
+}

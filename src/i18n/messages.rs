@@ -126,6 +126,7 @@ messages! {
     ChapterOf,
     PresentButton,
     PresentHint,
+    PresentLeave,
     HourUnknownCap,
     WeaklySourced,
     SourceOfficial,

@@ -45,11 +45,12 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                             }
                         }
                     });
-                if ui
-                    .button("✕")
-                    .on_hover_text(tr(lang, Msg::StoryClose))
-                    .clicked()
-                {
+                let close = ui.button("✕");
+                // Its accessible name says what it does, not the symbol.
+                close.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, tr(lang, Msg::StoryClose))
+                });
+                if close.on_hover_text(tr(lang, Msg::StoryClose)).clicked() {
                     actions.push(Action::Story(false));
                 }
             });

@@ -18,13 +18,14 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
     egui::Panel::bottom("timeline").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            if app.presenting
-                && ui
-                    .button("✕")
-                    .on_hover_text(tr(lang, Msg::PresentHint))
-                    .clicked()
-            {
-                actions.push(Action::Presentation(false));
+            if app.presenting {
+                let leave = ui.button("✕");
+                leave.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, tr(lang, Msg::PresentLeave))
+                });
+                if leave.on_hover_text(tr(lang, Msg::PresentHint)).clicked() {
+                    actions.push(Action::Presentation(false));
+                }
             }
             let when = format!(
                 "{} ({})",

@@ -34,19 +34,18 @@ pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Ac
             {
                 actions.push(Action::FitCountry);
             }
-            if ui
-                .button("−")
-                .on_hover_text(tr(lang, Msg::ZoomOut))
-                .clicked()
-            {
-                actions.push(Action::ZoomOut);
-            }
-            if ui
-                .button("+")
-                .on_hover_text(tr(lang, Msg::ZoomIn))
-                .clicked()
-            {
-                actions.push(Action::ZoomIn);
+            for (symbol, name, action) in [
+                ("−", Msg::ZoomOut, Action::ZoomOut),
+                ("+", Msg::ZoomIn, Action::ZoomIn),
+            ] {
+                let button = ui.button(symbol);
+                // Named by what it does, for screen readers, not by its symbol.
+                button.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, tr(lang, name))
+                });
+                if button.on_hover_text(tr(lang, name)).clicked() {
+                    actions.push(action);
+                }
             }
             ui.separator();
             let mode = app.persisted.mode;

@@ -249,3 +249,4 @@ AboutSimple3 = The 'from 5 January' decrees for 12 regions and Shymkent give no 
 AboutSimple4 = All times are Nur-Sultan time (UTC+6). Western Kazakhstan was on UTC+5; its local times are converted and the conversion is noted.
 AboutSimple5 = An event whose time is unknown belongs to the whole of its day, or of the part of the day the sources give (evening: 18:00 to midnight): until that is over its city's marker is hollow and dashed, 'sometime this day'.
 AboutSimple6 = The Aral Sea outline is Natural Earth's, of the 2000s; the sea was smaller in 2022.
+PresentLeave = Leave presentation mode
