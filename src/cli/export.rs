@@ -71,6 +71,17 @@ pub struct ExportArgs {
     pub svg: bool,
 }
 
+impl ExportArgs {
+    /// Everything so far, or with `--day-only` the shown day's events only.
+    pub fn mode(&self) -> EventMode {
+        if self.day_only {
+            EventMode::DayOnly
+        } else {
+            EventMode::Cumulative
+        }
+    }
+}
+
 /// Reads `LON1,LAT1,LON2,LAT2`.
 pub fn parse_bbox(text: &str) -> anyhow::Result<Rect<f64>> {
     let numbers: Vec<f64> = text
@@ -138,11 +149,7 @@ pub fn request(args: &ExportArgs, atlas: &Atlas, lang: Lang) -> anyhow::Result<E
         selected,
         title: args.title.clone(),
         lang,
-        mode: if args.day_only {
-            EventMode::DayOnly
-        } else {
-            EventMode::Cumulative
-        },
+        mode: args.mode(),
         force: args.force,
         frame_ms: args.frame_ms,
     })

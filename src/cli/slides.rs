@@ -5,7 +5,6 @@ use super::export::ExportArgs;
 use crate::atlas::Atlas;
 use crate::export::{self, Area, ExportRequest, Format, Progress, Size, When};
 use crate::i18n::Lang;
-use crate::scene::EventMode;
 use anyhow::{Context as _, bail};
 use std::process::ExitCode;
 
@@ -46,11 +45,7 @@ pub fn run(
             selected: chapter.select,
             title: args.title.clone(),
             lang,
-            mode: if args.day_only {
-                EventMode::DayOnly
-            } else {
-                EventMode::Cumulative
-            },
+            mode: args.mode(),
             force: args.force,
             frame_ms: args.frame_ms,
         };

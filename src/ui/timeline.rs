@@ -63,14 +63,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
         // In presentation mode the keys do the stepping: only the caption, play and the track.
         ui.horizontal_wrapped(|ui| {
             if app.presenting {
-                let play = if app.playing { Msg::Pause } else { Msg::Play };
-                if ui
-                    .button(RichText::new(tr(lang, play)).strong())
-                    .on_hover_text(tr(lang, Msg::PlayHint))
-                    .clicked()
-                {
-                    actions.push(Action::TogglePlay);
-                }
+                play_button(ui, app, &mut actions);
                 return;
             }
             let buttons = [
@@ -80,14 +73,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                 (Msg::HourBack, Msg::HourBackHint, Action::StepHours(-1)),
             ];
             step_buttons(ui, lang, &buttons, &mut actions);
-            let play = if app.playing { Msg::Pause } else { Msg::Play };
-            if ui
-                .button(RichText::new(tr(lang, play)).strong())
-                .on_hover_text(tr(lang, Msg::PlayHint))
-                .clicked()
-            {
-                actions.push(Action::TogglePlay);
-            }
+            play_button(ui, app, &mut actions);
             let buttons = [
                 (Msg::HourForward, Msg::HourForwardHint, Action::StepHours(1)),
                 (Msg::DayForward, Msg::DayForwardHint, Action::StepDays(1)),
@@ -258,6 +244,19 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     painter.circle_filled(pos2(x, bars.top() - 2.0), 6.0, color(style.timeline_cursor));
     if response.has_focus() {
         painter.rect_stroke(rect, 4.0, ui.visuals().selection.stroke, StrokeKind::Inside);
+    }
+}
+
+/// ▶ Play or ‖ Pause.
+fn play_button(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
+    let lang = app.persisted.lang;
+    let play = if app.playing { Msg::Pause } else { Msg::Play };
+    if ui
+        .button(RichText::new(tr(lang, play)).strong())
+        .on_hover_text(tr(lang, Msg::PlayHint))
+        .clicked()
+    {
+        actions.push(Action::TogglePlay);
     }
 }
 
