@@ -3,8 +3,9 @@
 //! the crate.
 //!
 //! An [`Instant`] is one minute, counted in UTC. A dataset has one wall [`Clock`], a fixed UTC
-//! offset (Nur-Sultan time, UTC+6, for the default dataset), in which every instant is read and
-//! written; [`Clock::parse_when`] reads the WHEN a user types.
+//! offset (Nur-Sultan time, UTC+6, for the default dataset) or an IANA time zone with its
+//! daylight-saving rules (`Europe/Kyiv`), in which every instant is read and written;
+//! [`Clock::parse_when`] reads the WHEN a user types.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use std::fmt;
@@ -37,12 +38,17 @@ pub enum TimeError {
     Unparsable(String),
     #[error("\"{0}\" is not a UTC offset: use +06:00")]
     BadOffset(String),
+    #[error("\"{0}\" is not an IANA time zone: use a name such as Asia/Almaty or Europe/Kyiv")]
+    BadZone(String),
 }
 
-/// A wall clock with a fixed offset from UTC: the dataset's local time.
+/// A wall clock: a fixed offset from UTC, or a time zone whose offset changes with daylight
+/// saving. The dataset's local time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
+    /// The fixed offset; for a zone, its standard offset at the Unix epoch (unused).
     offset_minutes: i32,
+    zone: Option<chrono_tz::Tz>,
 }
 
 /// A time read from data: the instant, whether its time of day is known, and the UTC offset it
@@ -57,12 +63,60 @@ pub struct DataTime {
 impl Clock {
     /// A clock `offset_minutes` ahead of UTC.
     pub const fn new(offset_minutes: i32) -> Self {
-        Clock { offset_minutes }
+        Clock {
+            offset_minutes,
+            zone: None,
+        }
     }
 
-    /// Minutes ahead of UTC.
-    pub const fn offset_minutes(self) -> i32 {
-        self.offset_minutes
+    /// The clock of an IANA time zone (`Asia/Almaty`, `Europe/Kyiv`).
+    pub fn zone(name: &str) -> Result<Clock, TimeError> {
+        let zone: chrono_tz::Tz = name
+            .trim()
+            .parse()
+            .map_err(|_| TimeError::BadZone(name.to_owned()))?;
+        Ok(Clock {
+            offset_minutes: 0,
+            zone: Some(zone),
+        })
+    }
+
+    /// The zone's IANA name, when the clock is a zone.
+    pub fn zone_name(self) -> Option<&'static str> {
+        self.zone.map(|z| z.name())
+    }
+
+    /// Minutes ahead of UTC at `t` (always the same for a fixed offset).
+    pub fn offset_at(self, t: Instant) -> i32 {
+        use chrono::{Offset, TimeZone};
+        match self.zone {
+            None => self.offset_minutes,
+            Some(zone) => {
+                let utc = epoch() + chrono::Duration::minutes(t.0);
+                zone.offset_from_utc_datetime(&utc).fix().local_minus_utc() / 60
+            }
+        }
+    }
+
+    /// Minutes ahead of UTC when this clock reads `local` (the earlier reading when the
+    /// clocks go back; the offset after the change when the clocks skip `local`).
+    fn offset_for_local(self, local: NaiveDateTime) -> i32 {
+        use chrono::{LocalResult, Offset, TimeZone};
+        let Some(zone) = self.zone else {
+            return self.offset_minutes;
+        };
+        let seconds = match zone.offset_from_local_datetime(&local) {
+            LocalResult::Single(o) | LocalResult::Ambiguous(o, _) => o.fix().local_minus_utc(),
+            LocalResult::None => {
+                // In a gap: read it with the offset from before the change, which lands it as
+                // far after the change as it is after the gap's start.
+                let before = local - chrono::Duration::hours(3);
+                zone.offset_from_local_datetime(&before)
+                    .earliest()
+                    .map_or(0, |o| o.fix().local_minus_utc())
+            }
+        };
+        seconds / 60
     }
 
     /// Reads an offset such as `+06:00` or `-03:30`.
@@ -72,32 +126,34 @@ impl Clock {
             .ok_or_else(|| TimeError::BadOffset(text.to_owned()))
     }
 
-    /// The offset as ISO 8601 writes it: `+06:00`.
-    pub fn offset_iso(self) -> String {
-        offset_iso(self.offset_minutes)
+    /// The offset as ISO 8601 writes it at `t`: `+06:00`.
+    pub fn offset_iso(self, t: Instant) -> String {
+        offset_iso(self.offset_at(t))
     }
 
-    /// The offset as people say it: `UTC+6`, `UTC+5:30`.
+    /// The clock as people name it: `UTC+6`, `UTC+5:30`, or the zone's name (`Europe/Kyiv`).
     pub fn offset_utc_label(self) -> String {
-        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
-        let m = self.offset_minutes.unsigned_abs();
-        if m.is_multiple_of(60) {
-            format!("UTC{sign}{}", m / 60)
-        } else {
-            format!("UTC{sign}{}:{:02}", m / 60, m % 60)
+        match self.zone {
+            Some(zone) => zone.name().to_owned(),
+            None => utc_label(self.offset_minutes),
         }
+    }
+
+    /// The offset at `t` as people say it: `UTC+2`, `UTC+3` in summer in Kyiv.
+    pub fn utc_label_at(self, t: Instant) -> String {
+        utc_label(self.offset_at(t))
     }
 
     /// The wall-clock reading of `t`.
     pub fn local(self, t: Instant) -> NaiveDateTime {
-        let local_minutes = t.0 + i64::from(self.offset_minutes);
+        let local_minutes = t.0 + i64::from(self.offset_at(t));
         epoch() + chrono::Duration::minutes(local_minutes)
     }
 
     /// The instant at which this clock reads `local`, truncated to the minute.
     pub fn from_local(self, local: NaiveDateTime) -> Instant {
         let minutes = (local - epoch()).num_minutes();
-        Instant(minutes - i64::from(self.offset_minutes))
+        Instant(minutes - i64::from(self.offset_for_local(local)))
     }
 
     /// The calendar day of `t` on this clock.
@@ -112,7 +168,10 @@ impl Clock {
 
     /// 23:59 on `day`, the last minute of the day.
     pub fn day_end(self, day: NaiveDate) -> Instant {
-        self.day_start(day).plus_minutes(24 * 60 - 1)
+        match day.succ_opt() {
+            Some(next) => self.day_start(next).plus_minutes(-1),
+            None => self.day_start(day).plus_minutes(24 * 60 - 1),
+        }
     }
 
     /// ISO 8601 with the offset: `2022-01-05T13:00:00+06:00`.
@@ -120,7 +179,7 @@ impl Clock {
         format!(
             "{}{}",
             self.local(t).format("%Y-%m-%dT%H:%M:%S"),
-            self.offset_iso()
+            self.offset_iso(t)
         )
     }
 
@@ -152,12 +211,13 @@ impl Clock {
             .or_else(|_| NaiveDateTime::parse_from_str(local_text, "%Y-%m-%dT%H:%M:%S"))
             .or_else(|_| NaiveDateTime::parse_from_str(local_text, "%Y-%m-%d %H:%M"))
             .map_err(|_| bad())?;
-        let written = offset.unwrap_or(self.offset_minutes);
+        let own = self.offset_for_local(local);
+        let written = offset.unwrap_or(own);
         let instant = Clock::new(written).from_local(local);
         Ok(DataTime {
             instant,
             time_known: true,
-            written_offset_minutes: (written != self.offset_minutes).then_some(written),
+            written_offset_minutes: (written != self.offset_at(instant)).then_some(written),
         })
     }
 
@@ -177,6 +237,16 @@ impl fmt::Display for Clock {
 /// 1970-01-01 00:00, the origin of [`Instant`].
 fn epoch() -> NaiveDateTime {
     chrono::DateTime::UNIX_EPOCH.naive_utc()
+}
+
+fn utc_label(offset_minutes: i32) -> String {
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let m = offset_minutes.unsigned_abs();
+    if m.is_multiple_of(60) {
+        format!("UTC{sign}{}", m / 60)
+    } else {
+        format!("UTC{sign}{}:{:02}", m / 60, m % 60)
+    }
 }
 
 fn offset_iso(offset_minutes: i32) -> String {
@@ -269,5 +339,29 @@ mod tests {
         assert_eq!(Clock::parse_offset("+06:00").unwrap(), NUR_SULTAN);
         assert_eq!(NUR_SULTAN.offset_utc_label(), "UTC+6");
         assert!(Clock::parse_offset("6").is_err());
+    }
+
+    #[test]
+    fn a_zone_follows_daylight_saving() {
+        let kyiv = Clock::zone("Europe/Kyiv").unwrap();
+        // Clocks went forward at 03:00 local on 27 March 2022 (UTC+2 → UTC+3).
+        let before = kyiv.parse_when("2022-03-27T02:30").unwrap();
+        let after = kyiv.parse_when("2022-03-27T04:30").unwrap();
+        assert_eq!(kyiv.iso(before), "2022-03-27T02:30:00+02:00");
+        assert_eq!(kyiv.iso(after), "2022-03-27T04:30:00+03:00");
+        assert_eq!(after.unix_minutes() - before.unix_minutes(), 60);
+        // A day with the change is 23 hours long.
+        let day = NaiveDate::from_ymd_opt(2022, 3, 27).unwrap();
+        let next = kyiv.day_start(day.succ_opt().unwrap());
+        assert_eq!(
+            next.unix_minutes() - kyiv.day_start(day).unix_minutes(),
+            23 * 60
+        );
+        assert_eq!(kyiv.offset_utc_label(), "Europe/Kyiv");
+        assert_eq!(kyiv.utc_label_at(after), "UTC+3");
+        // A minute the clocks skip is read as the same instant one hour on.
+        let skipped = kyiv.parse_when("2022-03-27T03:30").unwrap();
+        assert_eq!(kyiv.iso(skipped), "2022-03-27T04:30:00+03:00");
+        assert!(Clock::zone("Mars/Olympus").is_err());
     }
 }

@@ -63,25 +63,36 @@ impl Lang {
 
 /// Text given in one or more languages, as the dataset stores names and titles.
 ///
-/// In JSON it is either a plain string (English) or an object `{"en": …, "ru": …, "kk": …}`.
+/// In JSON it is either a plain string (English) or an object keyed by BCP 47 language tags
+/// (`{"en": …, "ru": …, "kk": …}`, and any other tag: `uk`, `fr`, `kk-Latn`). Data may be in any
+/// language; the interface shows the text in its own language where there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(from = "LocalTextRepr", into = "LocalTextRepr")]
+#[serde(try_from = "LocalTextRepr", into = "LocalTextRepr")]
 pub struct LocalText {
-    texts: BTreeMap<Lang, String>,
+    /// Keyed by canonical BCP 47 tag (`kk-Latn`).
+    texts: BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(untagged)]
 enum LocalTextRepr {
     Plain(String),
-    ByLang(BTreeMap<Lang, String>),
+    ByLang(BTreeMap<String, String>),
 }
 
-impl From<LocalTextRepr> for LocalText {
-    fn from(repr: LocalTextRepr) -> Self {
+impl TryFrom<LocalTextRepr> for LocalText {
+    type Error = String;
+
+    fn try_from(repr: LocalTextRepr) -> Result<Self, String> {
         match repr {
-            LocalTextRepr::Plain(s) => LocalText::en(s),
-            LocalTextRepr::ByLang(texts) => LocalText { texts },
+            LocalTextRepr::Plain(s) => Ok(LocalText::en(s)),
+            LocalTextRepr::ByLang(by_tag) => {
+                let mut texts = BTreeMap::new();
+                for (tag, text) in by_tag {
+                    texts.insert(canonical_tag(&tag)?, text);
+                }
+                Ok(LocalText { texts })
+            }
         }
     }
 }
@@ -92,31 +103,69 @@ impl From<LocalText> for LocalTextRepr {
     }
 }
 
+/// `tag` written the canonical way (`kk-latn` → `kk-Latn`), or why it is not a BCP 47 tag.
+pub fn canonical_tag(tag: &str) -> Result<String, String> {
+    tag.parse::<unic_langid::LanguageIdentifier>()
+        .map(|id| id.to_string())
+        .map_err(|_| {
+            format!("\"{tag}\" is not a BCP 47 language tag (use en, ru, kk, uk, kk-Latn …)")
+        })
+}
+
+/// The language subtag of a canonical tag: `kk` of `kk-Latn`.
+fn language_of(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or(tag)
+}
+
 impl LocalText {
     /// English-only text.
     pub fn en(text: impl Into<String>) -> Self {
         LocalText {
-            texts: BTreeMap::from([(Lang::En, text.into())]),
+            texts: BTreeMap::from([("en".to_owned(), text.into())]),
         }
     }
 
-    /// The text in `lang`, else in English, else in any language, else "".
+    /// Text in the language with this tag; the tag is taken as given when it cannot be read.
+    pub fn with(mut self, tag: &str, text: impl Into<String>) -> Self {
+        let tag = canonical_tag(tag).unwrap_or_else(|_| tag.to_owned());
+        self.texts.insert(tag, text.into());
+        self
+    }
+
+    /// The text in `lang` (the tag itself, else any variant of the language: `kk-Cyrl`,
+    /// `kk-Latn`), else in English, else in any language, else "".
     pub fn get(&self, lang: Lang) -> &str {
+        self.in_language(lang.code())
+            .or_else(|| self.in_language("en"))
+            .or_else(|| self.texts.values().next().map(String::as_str))
+            .unwrap_or("")
+    }
+
+    fn in_language(&self, code: &str) -> Option<&str> {
         self.texts
-            .get(&lang)
-            .or_else(|| self.texts.get(&Lang::En))
-            .or_else(|| self.texts.values().next())
-            .map_or("", String::as_str)
+            .get(code)
+            .or_else(|| {
+                self.texts
+                    .iter()
+                    .find(|(tag, _)| language_of(tag) == code)
+                    .map(|(_, t)| t)
+            })
+            .map(String::as_str)
     }
 
     /// True when the text is given in `lang` itself (not by falling back to English).
     pub fn has(&self, lang: Lang) -> bool {
-        self.texts.contains_key(&lang)
+        self.in_language(lang.code()).is_some()
     }
 
     /// Every translation, for search.
     pub fn all(&self) -> impl Iterator<Item = &str> {
         self.texts.values().map(String::as_str)
+    }
+
+    /// Every (tag, text) pair.
+    pub fn by_tag(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.texts.iter().map(|(t, s)| (t.as_str(), s.as_str()))
     }
 
     /// True when no language has any text.
@@ -141,5 +190,27 @@ mod tests {
         let t: LocalText = serde_json::from_str(r#""Aktau""#).unwrap();
         assert_eq!(t.get(Lang::En), "Aktau");
         assert_eq!(t.get(Lang::Kk), "Aktau");
+    }
+
+    #[test]
+    fn any_bcp47_tag_is_data_and_a_variant_serves_its_language() {
+        let t: LocalText =
+            serde_json::from_str(r#"{"uk": "Київ", "kk-latn": "Almaty", "fr": "Almaty (fr)"}"#)
+                .unwrap();
+        assert_eq!(t.get(Lang::Kk), "Almaty");
+        assert!(t.has(Lang::Kk));
+        assert!(!t.has(Lang::En));
+        assert_eq!(
+            t.by_tag().map(|(tag, _)| tag).collect::<Vec<_>>(),
+            ["fr", "kk-Latn", "uk"]
+        );
+        // No English: the first language stands in.
+        assert_eq!(t.get(Lang::En), "Almaty (fr)");
+    }
+
+    #[test]
+    fn a_malformed_tag_is_refused_by_name() {
+        let err = serde_json::from_str::<LocalText>(r#"{"en_US!": "x"}"#).unwrap_err();
+        assert!(err.to_string().contains("en_US!"), "{err}");
     }
 }

