@@ -26,6 +26,20 @@ impl Atlas {
         }
     }
 
+    /// Where the window opens for a first-time viewer: the instant the dataset names, else
+    /// noon of the first day with events, else the start of the window.
+    pub fn default_instant(&self) -> crate::clock::Instant {
+        let clock = self.data.meta.clock;
+        let t = self.data.meta.default_instant.unwrap_or_else(|| {
+            let first_day = self.timeline.day_counts().iter().find(|(_, n)| *n > 0);
+            match first_day {
+                Some((day, _)) => clock.day_start(*day).plus_minutes(12 * 60),
+                None => self.timeline.first(),
+            }
+        });
+        self.timeline.clamp(t)
+    }
+
     /// The embedded default dataset, or the one in `dir`.
     pub fn load(dir: Option<&Path>) -> Result<Arc<Atlas>, LoadError> {
         let data = match dir {

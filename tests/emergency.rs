@@ -75,7 +75,7 @@ impl Fixture {
     /// `qantar summary --json` reports them.
     fn emergency(&self, t: Instant) -> (Vec<String>, Vec<String>) {
         let s = Summary::new(&self.data, &self.timeline, t, Lang::En);
-        (s.emergency, s.uncertain)
+        (s.main_status_units(&self.data), s.uncertain)
     }
 
     /// The same, by the decree table.

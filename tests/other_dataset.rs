@@ -53,7 +53,10 @@ fn the_summary_lists_the_units_under_the_datasets_own_status() {
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["at"], "2030-03-02T12:00:00-03:00");
-    assert_eq!(v["emergency"], serde_json::json!(["T-C", "T-N"]));
+    assert_eq!(
+        v["units_by_status"]["curfew"],
+        serde_json::json!(["T-C", "T-N"])
+    );
     let statuses: Vec<&str> = v["statuses"]
         .as_array()
         .unwrap()

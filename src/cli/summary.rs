@@ -15,12 +15,12 @@ pub struct Summary {
     /// The instant in words.
     pub at_text: String,
     pub dataset: DatasetRef,
-    /// Sorted ids of the units certainly under the dataset's first status (a state of
-    /// emergency).
-    pub emergency: Vec<String>,
+    /// For every status the dataset declares, by its id (`emergency`, `curfew`): the sorted
+    /// ids of the units certainly under it.
+    pub units_by_status: std::collections::BTreeMap<String, Vec<String>>,
     /// Sorted ids of the units whose status at the instant the record leaves open (declared or
     /// lifted at an unknown minute of an interval the instant is in). They are in neither
-    /// `emergency` nor `statuses`.
+    /// `units_by_status` nor `statuses`.
     pub uncertain: Vec<String>,
     /// Every unit under any status, with its declaration.
     pub statuses: Vec<UnitStatus>,
@@ -59,9 +59,6 @@ pub struct UnitStatus {
     pub lifted_presumed_clock: bool,
     #[serde(skip)]
     since_text: String,
-    /// Under the dataset's first status (what `emergency` lists).
-    #[serde(skip)]
-    main: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -95,6 +92,16 @@ pub struct EventRef {
 }
 
 impl Summary {
+    /// The units under the dataset's main (first) status.
+    pub fn main_status_units(&self, data: &Dataset) -> Vec<String> {
+        data.meta
+            .statuses
+            .first()
+            .and_then(|s| self.units_by_status.get(&s.key))
+            .cloned()
+            .unwrap_or_default()
+    }
+
     pub fn new(data: &Dataset, timeline: &Timeline, at: Instant, lang: Lang) -> Self {
         let clock = data.meta.clock;
         let statuses: Vec<UnitStatus> = timeline
@@ -112,7 +119,6 @@ impl Summary {
                     unit: data.unit(u).id.clone(),
                     name: data.unit(u).names.get(lang).to_owned(),
                     status: data.meta.status(p.status).key.clone(),
-                    main: Some(p.status) == data.meta.main_status(),
                     declared: text::bound_iso(clock, &p.declared),
                     declared_presumed_clock: p.declared.presumed_clock,
                     lifted: p.lifted.as_ref().map(|l| text::bound_iso(clock, l)),
@@ -120,12 +126,19 @@ impl Summary {
                 }
             })
             .collect();
-        let mut emergency: Vec<String> = statuses
+        let mut units_by_status: std::collections::BTreeMap<String, Vec<String>> = data
+            .meta
+            .statuses
             .iter()
-            .filter(|s| s.main)
-            .map(|s| s.unit.clone())
+            .map(|s| (s.key.clone(), Vec::new()))
             .collect();
-        emergency.sort();
+        for s in &statuses {
+            units_by_status
+                .entry(s.status.clone())
+                .or_default()
+                .push(s.unit.clone());
+        }
+        units_by_status.values_mut().for_each(|v| v.sort());
         let uncertain_units = timeline.units_uncertain(data, at);
         let mut uncertain: Vec<String> = uncertain_units
             .iter()
@@ -161,7 +174,7 @@ impl Summary {
                 time_known: ev.start.time_known,
                 place: data.place_id(ev.place).to_owned(),
                 place_name: data.place_name(ev.place, lang).to_owned(),
-                kind: ev.kind.id().to_owned(),
+                kind: data.meta.kind(ev.kind).id.clone(),
                 title: ev.title.get(lang).to_owned(),
             }
         };
@@ -184,7 +197,7 @@ impl Summary {
                 version: data.meta.version.clone(),
                 name: data.meta.name.get(lang).to_owned(),
             },
-            emergency,
+            units_by_status,
             uncertain,
             uncertain_text,
             statuses,

@@ -1,68 +1,46 @@
 //! Events: what happened, where, when (and how precisely that is known), of which kind, with
 //! the figures different sources give and the sources themselves.
 
-use super::ids::{Place, SourceIdx, UnitIdx};
+use super::ids::{KindIdx, Place, SourceIdx, UnitIdx};
 use crate::clock::{DataTime, Instant};
 use crate::i18n::LocalText;
 
-/// What kind of event it was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Protest,
-    Clash,
-    Violence,
-    Government,
-    Emergency,
-    Security,
-    Communications,
-    International,
-    Casualties,
+/// A kind of event, as the dataset declares it in `dataset.json` (`kinds`), or one of
+/// Qantar's nine ([`default_kinds`]) when it declares none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindDef {
+    /// The id data files use: `protest`.
+    pub id: String,
+    pub names: LocalText,
+    /// Higher is more severe (0 to 3): violence and deaths above clashes, clashes above
+    /// protests, protests above official acts. Markers are drawn by it.
+    pub severity: u8,
+    /// A colour of its own (`#rrggbb`), if the dataset gives one.
+    pub colour: Option<[u8; 3]>,
 }
 
-impl EventKind {
-    /// All kinds, in legend order.
-    pub const ALL: [EventKind; 9] = [
-        EventKind::Violence,
-        EventKind::Clash,
-        EventKind::Casualties,
-        EventKind::Protest,
-        EventKind::Security,
-        EventKind::Emergency,
-        EventKind::Government,
-        EventKind::Communications,
-        EventKind::International,
-    ];
-
-    /// The id used in data files and JSON output.
-    pub fn id(self) -> &'static str {
-        match self {
-            EventKind::Protest => "protest",
-            EventKind::Clash => "clash",
-            EventKind::Violence => "violence",
-            EventKind::Government => "government",
-            EventKind::Emergency => "emergency",
-            EventKind::Security => "security",
-            EventKind::Communications => "communications",
-            EventKind::International => "international",
-            EventKind::Casualties => "casualties",
-        }
-    }
-
-    /// Higher is more severe: violence and deaths above clashes, clashes above protests,
-    /// protests above official acts.
-    pub fn severity(self) -> u8 {
-        match self {
-            EventKind::Violence | EventKind::Casualties => 3,
-            EventKind::Clash => 2,
-            EventKind::Protest => 1,
-            EventKind::Government
-            | EventKind::Emergency
-            | EventKind::Security
-            | EventKind::Communications
-            | EventKind::International => 0,
-        }
-    }
+/// Qantar's nine kinds, in legend order, named in every interface language.
+pub fn default_kinds() -> Vec<KindDef> {
+    use crate::i18n::{Lang, Msg, tr};
+    let kind = |id: &str, msg: Msg, severity: u8| KindDef {
+        id: id.to_owned(),
+        names: Lang::ALL
+            .into_iter()
+            .fold(LocalText::default(), |t, l| t.with(l.code(), tr(l, msg))),
+        severity,
+        colour: None,
+    };
+    vec![
+        kind("violence", Msg::KindViolence, 3),
+        kind("clash", Msg::KindClash, 2),
+        kind("casualties", Msg::KindCasualties, 3),
+        kind("protest", Msg::KindProtest, 1),
+        kind("security", Msg::KindSecurity, 0),
+        kind("emergency", Msg::KindEmergency, 0),
+        kind("government", Msg::KindGovernment, 0),
+        kind("communications", Msg::KindCommunications, 0),
+        kind("international", Msg::KindInternational, 0),
+    ]
 }
 
 /// A rough time of day, given when the exact time is unknown.
@@ -133,9 +111,15 @@ pub struct Event {
     /// When `start` is only the earliest instant: the latest by which it had happened.
     pub latest: Option<Instant>,
     pub place: Place,
+    /// Its own point (lon/lat), when the record gives one; it was placed by it.
+    pub point: Option<geo::Point<f64>>,
+    /// Where, in words, when the record says so rather than naming a known place.
+    pub location: Option<String>,
+    /// The kind as the imported file named it ("Protests / Peaceful protest").
+    pub original_kind: Option<String>,
     /// Further units the event concerns (the regions named in a decree, say).
     pub units: Vec<UnitIdx>,
-    pub kind: EventKind,
+    pub kind: KindIdx,
     pub title: LocalText,
     pub description: LocalText,
     pub sources: Vec<SourceIdx>,

@@ -41,6 +41,10 @@ index_type!(
     /// Position of a status in [`Meta::statuses`].
     StatusIdx
 );
+index_type!(
+    /// Position of an event kind in [`Meta::kinds`].
+    KindIdx
+);
 
 /// Where an event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

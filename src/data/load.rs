@@ -2,6 +2,7 @@
 //! reference and collecting every problem (not only the first).
 
 use super::error::{LoadError, Problem};
+use super::event::{KindDef, default_kinds};
 use super::features::{load_context, load_units};
 use super::ids::*;
 use super::json::SourceFile;
@@ -101,7 +102,7 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
     let raw_meta: RawMeta = manifest.parse().map_err(|p| LoadError::Invalid(vec![p]))?;
     let mut problems = Vec::new();
     let meta = resolve_meta(&manifest, raw_meta, &mut problems);
-    let Some((meta, names)) = meta else {
+    let Some((mut meta, names)) = meta else {
         return Err(LoadError::Invalid(problems));
     };
 
@@ -110,20 +111,45 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         Some(name) => load_context(&files.read(name)?, &mut problems),
         _ => Vec::new(),
     };
-    let sources = load_sources(&files.read(&names.sources)?, &mut problems);
+    let read = |name: &Option<String>| name.as_deref().map(|n| files.read(n)).transpose();
+    let sources = match read(&names.sources)? {
+        Some(file) => load_sources(&file, &mut problems),
+        None => Vec::new(),
+    };
     let mut ctx = Resolver::new(&meta, &units, &sources);
-    let cities = load_cities(&files.read(&names.cities)?, &units, &mut ctx, &mut problems);
+    let mut cities = match read(&names.cities)? {
+        Some(file) => load_cities(&file, &units, &mut ctx, &mut problems),
+        None => Vec::new(),
+    };
     ctx.cities = cities
         .iter()
         .enumerate()
         .map(|(i, c)| (c.id.clone(), CityIdx(i as u32)))
         .collect();
-    let events = load_events(&files.read(&names.events)?, &meta, &ctx, &mut problems);
-    let periods = load_periods(&files.read(&names.periods)?, &meta, &ctx, &mut problems);
+    let mut events = match read(&names.events)? {
+        Some(file) => load_events(&file, &meta, &ctx, &mut problems),
+        None => Vec::new(),
+    };
+    let periods = match read(&names.periods)? {
+        Some(file) => load_periods(&file, &meta, &ctx, &mut problems),
+        None => Vec::new(),
+    };
+    drop(ctx);
+    let report = super::places::place_points(&units, &mut cities, &mut events);
+    if meta.window_from_data {
+        meta.window = super::layers::span_of(&meta, &events, &periods);
+    }
     // The story refers to everything else: it is checked once the rest loads, so that a broken
     // event is reported once, not again for every chapter that tells it.
     let story = match &names.story {
         Some(name) if problems.is_empty() => {
+            let ctx = Resolver::new(&meta, &units, &sources);
+            let mut ctx = ctx;
+            ctx.cities = cities
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.clone(), CityIdx(i as u32)))
+                .collect();
             let ids = events
                 .iter()
                 .enumerate()
@@ -147,6 +173,7 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         context,
         story,
         origin: files.origin(),
+        report,
     })
 }
 
@@ -159,43 +186,140 @@ fn resolve_meta(
         let offset = file.text.find(&format!("\"{key}\"")).unwrap_or(0);
         file.problem_at(offset, None, message)
     };
-    let clock = Clock::parse_offset(&raw.time_zone.utc_offset)
-        .map_err(|e| problems.push(at("utc_offset", e.to_string())))
-        .ok();
-    let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d");
-    let window = match (day(&raw.window.start), day(&raw.window.end)) {
-        (Ok(a), Ok(b)) if a <= b => Some((a, b)),
-        (Ok(_), Ok(_)) => {
-            problems.push(at("window", "the window ends before it starts".into()));
-            None
-        }
+    let clock = match (&raw.time_zone.utc_offset, &raw.time_zone.zone) {
+        (Some(offset), None) => Clock::parse_offset(offset)
+            .map_err(|e| problems.push(at("utc_offset", e.to_string())))
+            .ok(),
+        (None, Some(zone)) => Clock::zone(zone)
+            .map_err(|e| problems.push(at("zone", e.to_string())))
+            .ok(),
         _ => {
             problems.push(at(
-                "window",
-                "window dates must be written 2022-01-01".into(),
+                "time_zone",
+                "give one of \"utc_offset\" (+06:00) or \"zone\" (Asia/Almaty)".into(),
             ));
             None
         }
     };
-    if raw.statuses.is_empty() {
-        problems.push(at("statuses", "no status is defined".into()));
+    let window = match &raw.window {
+        None => Some(None),
+        Some(w) => window_of(w, "window", problems, &at).map(Some),
+    };
+    let export_range = match &raw.export_range {
+        None => Some(None),
+        Some(w) => window_of(w, "export_range", problems, &at).map(Some),
+    };
+    let statuses = match raw.statuses {
+        RawStatuses::ByKey(map) => map
+            .into_iter()
+            .map(|(key, names)| match names {
+                RawStatusNames::Names(names) => (key, names, None),
+                RawStatusNames::Detailed { names, colour } => (key, names, colour),
+            })
+            .collect(),
+        RawStatuses::List(list) => list
+            .into_iter()
+            .map(|s| (s.id, s.names, s.colour))
+            .collect::<Vec<_>>(),
+    };
+    let mut colour = |key: &str, text: Option<String>| {
+        text.and_then(|t| {
+            parse_colour(&t)
+                .map_err(|e| problems.push(at(key, format!("colour of \"{key}\": {e}"))))
+                .ok()
+        })
+    };
+    let statuses: Vec<Status> = statuses
+        .into_iter()
+        .map(|(key, names, c)| Status {
+            colour: colour(&key, c),
+            key,
+            names,
+        })
+        .collect();
+    let kinds = match raw.kinds {
+        None => default_kinds(),
+        Some(list) => list
+            .into_iter()
+            .map(|k| KindDef {
+                colour: colour(&k.id, k.colour),
+                severity: k.severity.min(3),
+                id: k.id,
+                names: k.names,
+            })
+            .collect(),
+    };
+    if kinds.is_empty() {
+        problems.push(at("kinds", "declares no kind of event".into()));
     }
+    let (country_id, country_names) = match raw.country {
+        Some(c) => (c.id, c.names),
+        None => (String::new(), raw.name.clone()),
+    };
+    let clock = clock?;
+    let default_instant = match &raw.default_instant {
+        None => None,
+        Some(text) => clock
+            .parse_when(text)
+            .map_err(|e| problems.push(at("default_instant", e.to_string())))
+            .ok(),
+    };
+    let window = window?;
     let meta = Meta {
         id: raw.id,
         version: raw.version,
         name: raw.name,
         description: raw.description,
-        country_id: raw.country.id,
-        country_names: raw.country.names,
-        clock: clock?,
+        country_id,
+        country_names,
+        clock,
         clock_label: raw.time_zone.label,
-        window: window?,
-        statuses: raw
-            .statuses
-            .into_iter()
-            .map(|(key, names)| Status { key, names })
-            .collect(),
+        window_from_data: window.is_none(),
+        window: window.unwrap_or((NaiveDate::MIN, NaiveDate::MAX)),
+        statuses,
+        kinds,
         attribution: raw.attribution,
+        default_instant,
+        export_range: export_range?,
+        search_hint: raw.search_hint,
+        about: raw.about,
     };
     Some((meta, raw.files))
+}
+
+/// Two dates, in order.
+fn window_of(
+    w: &RawWindow,
+    key: &str,
+    problems: &mut Vec<Problem>,
+    at: &dyn Fn(&str, String) -> Problem,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d");
+    match (day(&w.start), day(&w.end)) {
+        (Ok(a), Ok(b)) if a <= b => Some((a, b)),
+        (Ok(_), Ok(_)) => {
+            problems.push(at(key, format!("\"{key}\" ends before it starts")));
+            None
+        }
+        _ => {
+            problems.push(at(
+                key,
+                format!("\"{key}\" dates must be written 2022-01-01"),
+            ));
+            None
+        }
+    }
+}
+
+/// `#e35d23` as RGB.
+pub fn parse_colour(text: &str) -> Result<[u8; 3], String> {
+    let hex = text.trim().trim_start_matches('#');
+    let byte = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (hex.len(), byte(0), byte(2), byte(4)) {
+        (6, Some(r), Some(g), Some(b)) => Ok([r, g, b]),
+        _ => Err(format!("\"{text}\" is not a colour: write it #rrggbb")),
+    }
 }

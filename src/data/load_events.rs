@@ -2,6 +2,7 @@
 
 use super::error::Problem;
 use super::event::*;
+use super::ids::Place;
 use super::json::SourceFile;
 use super::model::*;
 use super::raw::RawEvent;
@@ -76,12 +77,54 @@ pub(super) fn load_events(
                 };
                 problems.push(record.problem(&label, Some("single_source"), says));
             }
-            let place = ctx.place(&raw.place);
-            if place.is_none() && !ctx.broken.contains(&raw.place) {
+            let point = match (raw.lon, raw.lat) {
+                (Some(lon), Some(lat)) if valid_lon_lat(lon, lat) => {
+                    Some(geo::Point::new(lon, lat))
+                }
+                (None, None) => None,
+                _ => {
+                    problems.push(record.problem(
+                        &label,
+                        Some("lon"),
+                        "\"lon\" and \"lat\" go together, within ±180 and ±90".into(),
+                    ));
+                    None
+                }
+            };
+            let place = match (&raw.place, point) {
+                (Some(id), _) => {
+                    let place = ctx.place(id);
+                    if place.is_none() && !ctx.broken.contains(id) {
+                        problems.push(record.problem(
+                            &label,
+                            Some("place"),
+                            format!("unknown place \"{id}\""),
+                        ));
+                    }
+                    place
+                }
+                // Placed by point-in-polygon once every record is read.
+                (None, Some(_)) => Some(Place::Country),
+                (None, None) => {
+                    problems.push(record.problem(
+                        &label,
+                        Some("place"),
+                        "has no \"place\" and no \"lon\"/\"lat\"".into(),
+                    ));
+                    None
+                }
+            };
+            let kind = meta.kind_by_id(&raw.kind);
+            if kind.is_none() {
+                let known: Vec<&str> = meta.kinds.iter().map(|k| k.id.as_str()).collect();
                 problems.push(record.problem(
                     &label,
-                    Some("place"),
-                    format!("unknown place \"{}\"", raw.place),
+                    Some("kind"),
+                    format!(
+                        "unknown kind \"{}\"; the dataset's kinds are {}",
+                        raw.kind,
+                        known.join(", ")
+                    ),
                 ));
             }
             let units = raw
@@ -138,7 +181,9 @@ pub(super) fn load_events(
                     }
                 })
                 .collect();
-            let (Some(start), Some(place), true) = (start, place, problems.len() == before) else {
+            let (Some(start), Some(place), Some(kind), true) =
+                (start, place, kind, problems.len() == before)
+            else {
                 // An event at a broken city was not reported above, but cannot be kept either.
                 return;
             };
@@ -159,7 +204,10 @@ pub(super) fn load_events(
                 latest: latest.map(|l| l.instant),
                 place,
                 units,
-                kind: raw.kind,
+                kind,
+                point,
+                location: raw.location,
+                original_kind: None,
                 title: raw.title,
                 description: raw.description,
                 sources,
@@ -169,4 +217,9 @@ pub(super) fn load_events(
         },
     );
     events
+}
+
+/// True for a finite longitude and latitude on the globe.
+pub(super) fn valid_lon_lat(lon: f64, lat: f64) -> bool {
+    lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0
 }

@@ -2,7 +2,7 @@
 //! the basemap, and the [`Dataset`] that holds them with the events (`event.rs`). Nothing here
 //! knows about Kazakhstan: the default dataset is one instance of this model.
 
-use super::event::Event;
+use super::event::{Event, KindDef};
 use super::ids::*;
 use super::period::Period;
 use super::source::{Source, SourceKind, weakly_sourced};
@@ -26,9 +26,34 @@ pub struct Meta {
     pub clock_label: LocalText,
     /// First and last day the atlas shows.
     pub window: (NaiveDate, NaiveDate),
-    /// The statuses a unit can be under (a state of emergency), sorted by key.
+    /// True when the manifest gives no window and it spans the events and periods.
+    pub window_from_data: bool,
+    /// The statuses a unit can be under (a state of emergency); the first is the main one.
     pub statuses: Vec<Status>,
+    /// The kinds of event, in legend order.
+    pub kinds: Vec<KindDef>,
     pub attribution: String,
+    /// Where the window opens; else noon of the first day with events.
+    pub default_instant: Option<crate::clock::Instant>,
+    /// The days an animation export offers by default; else the window.
+    pub export_range: Option<(NaiveDate, NaiveDate)>,
+    /// What the search box suggests trying.
+    pub search_hint: Option<LocalText>,
+    /// What the About window says of the dataset.
+    pub about: About,
+}
+
+/// What the About window says of a dataset: what it shows, where each layer comes from, and
+/// what the map simplifies.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    #[serde(default)]
+    pub intro: Option<LocalText>,
+    #[serde(default)]
+    pub sources: Vec<LocalText>,
+    #[serde(default)]
+    pub simplifications: Vec<LocalText>,
 }
 
 /// A status a unit can be under, as `dataset.json` defines it.
@@ -37,6 +62,8 @@ pub struct Status {
     /// The key periods use: `emergency`.
     pub key: String,
     pub names: LocalText,
+    /// Its colour on the map, if the dataset gives one (else the style's).
+    pub colour: Option<[u8; 3]>,
 }
 
 impl Meta {
@@ -57,6 +84,19 @@ impl Meta {
     /// summary's `emergency` list speak of.
     pub fn main_status(&self) -> Option<StatusIdx> {
         (!self.statuses.is_empty()).then_some(StatusIdx(0))
+    }
+
+    /// The kind at `i`.
+    pub fn kind(&self, i: KindIdx) -> &KindDef {
+        &self.kinds[i.index()]
+    }
+
+    /// The kind with this id, if any.
+    pub fn kind_by_id(&self, id: &str) -> Option<KindIdx> {
+        self.kinds
+            .iter()
+            .position(|k| k.id == id)
+            .map(|i| KindIdx(i as u32))
     }
 
     /// The main status's name.
@@ -147,6 +187,9 @@ pub struct Dataset {
     pub story: Vec<super::chapter::Chapter>,
     /// Where the files came from, for messages ("embedded" or a folder).
     pub origin: String,
+    /// What loading read, guessed, repaired and skipped, for the load report (empty for a
+    /// dataset read as written).
+    pub report: Vec<String>,
 }
 
 impl Dataset {

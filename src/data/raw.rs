@@ -1,7 +1,7 @@
 //! The dataset files as written: serde mirrors of the JSON, before references are resolved.
 //! See geodata/README.md for the format of each file.
 
-use super::event::{EventKind, Qualifier, TimeOfDay};
+use super::event::{Qualifier, TimeOfDay};
 use super::source::SourceKind;
 use crate::i18n::LocalText;
 use serde::Deserialize;
@@ -16,13 +16,85 @@ pub struct RawMeta {
     pub name: LocalText,
     #[serde(default)]
     pub description: LocalText,
-    pub country: RawCountry,
+    #[serde(default)]
+    pub country: Option<RawCountry>,
     pub time_zone: RawTimeZone,
-    pub window: RawWindow,
-    pub statuses: BTreeMap<String, LocalText>,
+    /// When absent, the window spans the events.
+    #[serde(default)]
+    pub window: Option<RawWindow>,
+    /// By key (`{"emergency": names}`, sorted by key) or as a list, in order; the first is the
+    /// dataset's main status.
+    #[serde(default)]
+    pub statuses: RawStatuses,
+    /// The kinds of event; Qantar's nine when absent.
+    #[serde(default)]
+    pub kinds: Option<Vec<RawKind>>,
     pub files: RawFiles,
     #[serde(default)]
     pub attribution: String,
+    /// The instant the window opens at (`2022-01-05T18:00`); else the first event's day.
+    #[serde(default)]
+    pub default_instant: Option<String>,
+    /// The range the export dialog offers for an animation: two dates.
+    #[serde(default)]
+    pub export_range: Option<RawWindow>,
+    /// What the search box suggests trying: `Almaty, airport, Zhanaozen`.
+    #[serde(default)]
+    pub search_hint: Option<LocalText>,
+    /// The About window's account of the data.
+    #[serde(default)]
+    pub about: super::model::About,
+}
+
+/// The statuses, as a map by key or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawStatuses {
+    ByKey(BTreeMap<String, RawStatusNames>),
+    List(Vec<RawStatus>),
+}
+
+impl Default for RawStatuses {
+    fn default() -> Self {
+        RawStatuses::List(Vec::new())
+    }
+}
+
+/// A status's names alone, or with a colour.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawStatusNames {
+    Detailed {
+        names: LocalText,
+        #[serde(default)]
+        colour: Option<String>,
+    },
+    Names(LocalText),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStatus {
+    pub id: String,
+    pub names: LocalText,
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+/// A kind of event in `dataset.json`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKind {
+    pub id: String,
+    pub names: LocalText,
+    #[serde(default = "one")]
+    pub severity: u8,
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+fn one() -> u8 {
+    1
 }
 
 #[derive(Debug, Deserialize)]
@@ -35,7 +107,13 @@ pub struct RawCountry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTimeZone {
-    pub utc_offset: String,
+    /// A fixed offset, `+06:00`.
+    #[serde(default)]
+    pub utc_offset: Option<String>,
+    /// An IANA zone, `Europe/Kyiv`, with its daylight saving.
+    #[serde(default)]
+    pub zone: Option<String>,
+    #[serde(default)]
     pub label: LocalText,
 }
 
@@ -51,11 +129,16 @@ pub struct RawWindow {
 #[serde(deny_unknown_fields)]
 pub struct RawFiles {
     pub units: String,
+    #[serde(default)]
     pub context: Option<String>,
-    pub cities: String,
-    pub events: String,
-    pub periods: String,
-    pub sources: String,
+    #[serde(default)]
+    pub cities: Option<String>,
+    #[serde(default)]
+    pub events: Option<String>,
+    #[serde(default)]
+    pub periods: Option<String>,
+    #[serde(default)]
+    pub sources: Option<String>,
     /// The guided story, if the dataset has one.
     #[serde(default)]
     pub story: Option<String>,
@@ -171,10 +254,19 @@ pub struct RawEvent {
     /// When `start` is the earliest instant: the latest by which it had happened.
     #[serde(default)]
     pub latest: Option<String>,
-    pub place: String,
+    /// A city, unit or the country; may be absent when `lon`/`lat` place the event.
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    /// Where, in words, for an event placed by its point.
+    #[serde(default)]
+    pub location: Option<String>,
     #[serde(default)]
     pub units: Vec<String>,
-    pub kind: EventKind,
+    pub kind: String,
     pub title: LocalText,
     pub description: LocalText,
     pub sources: Vec<String>,

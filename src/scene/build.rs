@@ -98,9 +98,14 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             target: Some(Place::Unit(u)),
             rings,
             triangles: mesh.triangles.clone(),
-            fill: match input.fades.and_then(|f| f.units.get(u.index())) {
-                Some(&t) if uncertain.is_none() => style.unit_fill.mix(style.status_fill, t),
-                _ => style.unit_fill_for(status.is_some()),
+            fill: {
+                let under = status.map(|p| style.status_colour(&data.meta, data.period(p).status));
+                match input.fades.and_then(|f| f.units.get(u.index())) {
+                    Some(&t) if uncertain.is_none() => {
+                        style.unit_fill.mix(under.unwrap_or(style.status_fill), t)
+                    }
+                    _ => under.unwrap_or(style.unit_fill),
+                }
             },
         }));
     }

@@ -182,7 +182,7 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
                 earliest: ev.earliest(),
                 certain_from: ev.certain_from(),
                 end: ev.end_instant(),
-                severity: ev.kind.severity(),
+                severity: data.meta.kind(ev.kind).severity,
             }
         });
         let tally = count_events(events, input.instant, day_start, input.mode);

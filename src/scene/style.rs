@@ -270,6 +270,27 @@ impl Style {
         }
     }
 
+    /// The fill of a unit under `status`: the colour the dataset gives it, else the style's
+    /// status colour for the main status and a distinct colour of a fixed palette for others.
+    pub fn status_colour(&self, meta: &crate::data::Meta, status: crate::data::StatusIdx) -> Rgba {
+        const OTHERS: [[u8; 3]; 5] = [
+            [0x7b, 0x3f, 0x9e],
+            [0x1b, 0x8a, 0x7a],
+            [0xb0, 0x8b, 0x12],
+            [0x8c, 0x51, 0x3a],
+            [0xc2, 0x3b, 0x7a],
+        ];
+        let alpha = self.status_fill.a();
+        match meta.statuses.get(status.index()).and_then(|s| s.colour) {
+            Some([r, g, b]) => Rgba::rgb(r, g, b).with_alpha(alpha),
+            None if status.index() == 0 => self.status_fill,
+            None => {
+                let [r, g, b] = OTHERS[(status.index() - 1) % OTHERS.len()];
+                Rgba::rgb(r, g, b).with_alpha(alpha)
+            }
+        }
+    }
+
     /// The fill for a unit, given whether it is under a status.
     pub fn unit_fill_for(&self, under_status: bool) -> Rgba {
         if under_status {

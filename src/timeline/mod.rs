@@ -283,7 +283,7 @@ impl Timeline {
 mod tests {
     use super::*;
     use crate::clock::DataTime;
-    use crate::data::{EventKind, Precision, TimeOfDay};
+    use crate::data::{KindIdx, Precision, TimeOfDay};
     use crate::i18n::LocalText;
 
     /// 00:00 on some day, in minutes since 1970 (a multiple of a day: midnight UTC).
@@ -302,7 +302,10 @@ mod tests {
             latest: None,
             place: Place::Country,
             units: Vec::new(),
-            kind: EventKind::Protest,
+            kind: KindIdx(0),
+            point: None,
+            location: None,
+            original_kind: None,
             title: LocalText::en("t"),
             description: LocalText::en("d"),
             sources: Vec::new(),

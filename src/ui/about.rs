@@ -39,16 +39,32 @@ pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
         .default_height(520.0)
         .vscroll(true)
         .show(ctx, |ui| {
-            ui.label(tr(lang, Msg::AboutIntro));
-            ui.add_space(6.0);
-            ui.label(RichText::new(tr(lang, Msg::AboutDataHeading)).strong());
-            for line in ABOUT_DATA {
-                ui.label(format!("• {}", tr(lang, line)));
+            let about = app.atlas.as_ref().map(|a| &a.data.meta);
+            if let Some(meta) = about {
+                let intro = meta.about.intro.as_ref().unwrap_or(&meta.description);
+                ui.label(intro.get(lang));
             }
             ui.add_space(6.0);
-            ui.label(RichText::new(tr(lang, Msg::AboutSimplificationsHeading)).strong());
-            for line in ABOUT_SIMPLIFICATIONS {
-                ui.label(format!("• {}", tr(lang, line)));
+            ui.label(RichText::new(tr(lang, Msg::AboutDataHeading)).strong());
+            let sources = about
+                .map(|m| m.about.sources.as_slice())
+                .unwrap_or_default();
+            for line in sources
+                .iter()
+                .map(|t| t.get(lang))
+                .chain([Msg::AboutData5, Msg::AboutData6].map(|m| tr(lang, m)))
+            {
+                ui.label(format!("• {line}"));
+            }
+            let simplifications = about
+                .map(|m| m.about.simplifications.as_slice())
+                .unwrap_or_default();
+            if !simplifications.is_empty() {
+                ui.add_space(6.0);
+                ui.label(RichText::new(tr(lang, Msg::AboutSimplificationsHeading)).strong());
+                for line in simplifications {
+                    ui.label(format!("• {}", line.get(lang)));
+                }
             }
             ui.add_space(6.0);
             ui.label(RichText::new(tr(lang, Msg::AboutKeysHeading)).strong());
@@ -94,22 +110,3 @@ pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
     }
     actions
 }
-
-// TODO(i18n): these paragraphs move into the string table with the languages issue.
-const ABOUT_DATA: [Msg; 6] = [
-    Msg::AboutData1,
-    Msg::AboutData2,
-    Msg::AboutData3,
-    Msg::AboutData4,
-    Msg::AboutData5,
-    Msg::AboutData6,
-];
-
-const ABOUT_SIMPLIFICATIONS: [Msg; 6] = [
-    Msg::AboutSimple1,
-    Msg::AboutSimple2,
-    Msg::AboutSimple3,
-    Msg::AboutSimple4,
-    Msg::AboutSimple5,
-    Msg::AboutSimple6,
-];

@@ -17,8 +17,6 @@ use crate::scene::{Scene, Style};
 use std::sync::Arc;
 
 const STORAGE_KEY: &str = "qantar-state";
-/// The instant a first-time viewer starts at: the evening of 5 January, the height of the crisis.
-const DEFAULT_START: &str = "2022-01-05T18:00";
 
 /// The atlas window.
 pub struct App {
@@ -125,9 +123,7 @@ impl App {
             self.pending.push(Action::StoryGo(chapter));
         }
         let clock = atlas.data.meta.clock;
-        let default = clock
-            .parse_when(DEFAULT_START)
-            .unwrap_or_else(|_| atlas.timeline.first());
+        let default = atlas.default_instant();
         let remembered = self.state.persisted.instant.map(Instant::from_unix_minutes);
         self.state.instant = atlas.timeline.clamp(remembered.unwrap_or(default));
         if let Some([lon, lat, zoom]) = self.state.persisted.view
@@ -282,7 +278,7 @@ impl App {
             Action::ShowKeys(open) => state.windows.keys = open,
             Action::ShowExport(open) => {
                 if open {
-                    self.export.prepare(state.instant, atlas.data.meta.clock);
+                    self.export.prepare(state.instant, &atlas.data.meta);
                 }
                 state.windows.export = open || self.export.busy();
             }

@@ -48,17 +48,19 @@ pub(super) fn event_card(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(when).strong());
             ui.label(
-                RichText::new(kind_name(lang, ev.kind)).small().color(
-                    color(style.kind_text[usize::from(ev.kind.severity().min(3))])
-                        .gamma_multiply(strength),
-                ),
+                RichText::new(kind_name(lang, data.meta.kind(ev.kind)))
+                    .small()
+                    .color(kind_colour(style, data.meta.kind(ev.kind)).gamma_multiply(strength)),
             );
+            if let Some(original) = &ev.original_kind {
+                ui.label(RichText::new(format!("({original})")).small().weak());
+            }
             if with_place {
-                ui.label(
-                    RichText::new(data.place_name(ev.place, lang))
-                        .small()
-                        .weak(),
-                );
+                let place = ev
+                    .location
+                    .as_deref()
+                    .unwrap_or_else(|| data.place_name(ev.place, lang));
+                ui.label(RichText::new(place).small().weak());
             }
             if later {
                 ui.label(RichText::new(tr(lang, Msg::Later)).small().italics());
@@ -165,20 +167,14 @@ fn source_link(ui: &mut egui::Ui, source: &crate::data::Source, actions: &mut Ve
 }
 
 /// The kind of an event in words.
-pub fn kind_name(lang: Lang, kind: crate::data::EventKind) -> &'static str {
-    use crate::data::EventKind as K;
-    tr(
-        lang,
-        match kind {
-            K::Protest => Msg::KindProtest,
-            K::Clash => Msg::KindClash,
-            K::Violence => Msg::KindViolence,
-            K::Government => Msg::KindGovernment,
-            K::Emergency => Msg::KindEmergency,
-            K::Security => Msg::KindSecurity,
-            K::Communications => Msg::KindCommunications,
-            K::International => Msg::KindInternational,
-            K::Casualties => Msg::KindCasualties,
-        },
-    )
+pub fn kind_name(lang: Lang, kind: &crate::data::KindDef) -> &str {
+    kind.names.get(lang)
+}
+
+/// The colour a kind's name is written in: its own, or the marker blue of its severity.
+fn kind_colour(style: &crate::scene::Style, kind: &crate::data::KindDef) -> egui::Color32 {
+    match kind.colour {
+        Some([r, g, b]) => egui::Color32::from_rgb(r, g, b),
+        None => color(style.kind_text[usize::from(kind.severity.min(3))]),
+    }
 }

@@ -20,7 +20,7 @@ const ZOOM_STEP: f64 = 0.5;
 const USER_AGENT: &str = concat!(
     "Qantar/",
     env!("CARGO_PKG_VERSION"),
-    " (desktop atlas of Kazakhstan, January 2022)"
+    " (desktop atlas of events in time)"
 );
 
 /// The map's widget state: kept between frames, changed only by the map itself and by

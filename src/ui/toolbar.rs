@@ -155,8 +155,16 @@ fn search_box(
     actions: &mut Vec<Action>,
 ) {
     let lang = app.persisted.lang;
+    let search_hint = app
+        .atlas
+        .as_ref()
+        .and_then(|a| a.data.meta.search_hint.as_ref())
+        .map_or_else(
+            || tr(lang, Msg::SearchHintAny).to_owned(),
+            |h| h.get(lang).to_owned(),
+        );
     let edit = egui::TextEdit::singleline(&mut search.query)
-        .hint_text(tr(lang, Msg::SearchHint))
+        .hint_text(search_hint)
         .desired_width(200.0);
     let label = ui.label(SEARCH_LABEL);
     let response = ui.add(edit).labelled_by(label.id);

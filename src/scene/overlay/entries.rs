@@ -45,14 +45,28 @@ pub(super) fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
         text: text.to_owned(),
     };
     let dot = 6.0 * s;
-    let mut rows = vec![
-        entry(Swatch::Fill(style.status_fill), &status_name),
-        entry(Swatch::Fill(style.unit_fill), tr(lang, Msg::NoEmergency)),
-        entry(
+    // One row per status the dataset declares (none at all: no status rows).
+    let mut rows: Vec<Entry> = (0..data.meta.statuses.len() as u32)
+        .map(crate::data::StatusIdx)
+        .map(|i| {
+            let name = if i.index() == 0 {
+                status_name.clone()
+            } else {
+                data.meta.status(i).names.get(lang).to_owned()
+            };
+            entry(Swatch::Fill(style.status_colour(&data.meta, i)), &name)
+        })
+        .collect();
+    if !data.meta.statuses.is_empty() {
+        rows.push(entry(
+            Swatch::Fill(style.unit_fill),
+            tr(lang, Msg::NoEmergency),
+        ));
+        rows.push(entry(
             Swatch::Dashed(style.changed_outline),
             tr(lang, Msg::LegendChanged),
-        ),
-    ];
+        ));
+    }
     if let Some(text) = uncertain_text(input) {
         rows.insert(1, entry(Swatch::Hatched, &text));
     }

@@ -2,7 +2,7 @@
 //! export and its outcome; the request it makes of `export`, and collecting what came back.
 
 use super::job::{Job, default_dir};
-use crate::clock::{Clock, Instant, TimeError};
+use crate::clock::{Instant, TimeError};
 use crate::export::{self, Area, ExportError, ExportRequest, Format, Size, When, parse_step};
 use crate::i18n::{Lang, Msg, tr};
 use crate::scene::View;
@@ -65,7 +65,8 @@ pub struct ExportDialog {
 
 impl ExportDialog {
     /// Fills in sensible defaults for the current instant, before the dialog opens.
-    pub fn prepare(&mut self, app_instant: Instant, clock: Clock) {
+    pub fn prepare(&mut self, app_instant: Instant, meta: &crate::data::Meta) {
+        let clock = meta.clock;
         if self.custom == [0, 0] {
             self.custom = [2400, 1600];
         }
@@ -73,8 +74,9 @@ impl ExportDialog {
             self.step = "1d".into();
         }
         if self.from.is_empty() {
-            self.from = "2022-01-02".into();
-            self.to = "2022-01-19".into();
+            let (from, to) = meta.export_range.unwrap_or(meta.window);
+            self.from = from.to_string();
+            self.to = to.to_string();
         }
         if self.path.is_empty() {
             let stamp = clock.local(app_instant).format("%Y-%m-%dT%H%M");

@@ -1,0 +1,32 @@
+//! Laying files on a dataset: the window that spans the records when the manifest gives none.
+
+use super::event::Event;
+use super::model::Meta;
+use super::period::Period;
+use chrono::NaiveDate;
+
+/// The days from the first to the last event or status change, on the dataset's clock (today
+/// when there is nothing at all).
+pub(super) fn span_of(meta: &Meta, events: &[Event], periods: &[Period]) -> (NaiveDate, NaiveDate) {
+    let instants = events
+        .iter()
+        .flat_map(|e| [Some(e.earliest()), Some(e.end_instant()), e.latest])
+        .chain(
+            periods
+                .iter()
+                .flat_map(|p| p.bounds().flat_map(|b| [Some(b.earliest), Some(b.latest)])),
+        )
+        .flatten();
+    let days = instants.map(|t| meta.clock.day(t));
+    let (first, last) = days.fold(
+        (None, None),
+        |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
+            (
+                Some(lo.map_or(d, |l| l.min(d))),
+                Some(hi.map_or(d, |h| h.max(d))),
+            )
+        },
+    );
+    let today = chrono::Utc::now().date_naive();
+    (first.unwrap_or(today), last.unwrap_or(today))
+}
