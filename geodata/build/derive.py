@@ -273,6 +273,7 @@ def main():
     for u in sorted(units_in, key=lambda u: u["id"]):
         props = {
             "id": u["id"], "kind": u["kind"], "names": u["names"], "short": u["short"], "alt": u["alt"],
+            "aliases": u["aliases"],
         }
         if u.get("drawn_within"):
             props["drawn_within"] = u["drawn_within"]
