@@ -31,6 +31,7 @@ fn request(out: &Path, when: When) -> ExportRequest {
         mode: EventMode::Cumulative,
         force: true,
         frame_ms: 800,
+        filter: Default::default(),
     }
 }
 
@@ -47,9 +48,9 @@ fn png_1080p(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("map.png");
     c.bench_function("load the embedded dataset", |b| {
-        b.iter(|| Atlas::load(None).expect("the embedded dataset loads"));
+        b.iter(|| Atlas::load(&Default::default()).expect("the embedded dataset loads"));
     });
-    let atlas = Atlas::load(None).expect("the embedded dataset loads");
+    let atlas = Atlas::load(&Default::default()).expect("the embedded dataset loads");
     let req = request(&out, When::At(at(&atlas, "2022-01-06")));
     let scene = export::scene_for(&atlas, &req, at(&atlas, "2022-01-06"), 0, 1);
     c.bench_function("scene 1920x1080", |b| {
@@ -71,7 +72,7 @@ fn png_1080p(c: &mut Criterion) {
     });
     c.bench_function("PNG 1920x1080: load, render, write", |b| {
         b.iter(|| {
-            let atlas = Atlas::load(None).expect("the embedded dataset loads");
+            let atlas = Atlas::load(&Default::default()).expect("the embedded dataset loads");
             let req = request(&out, When::At(at(&atlas, "2022-01-06")));
             export::run(&atlas, &req, &Progress::default()).expect("exports")
         });
@@ -85,7 +86,7 @@ fn gif_24_frames(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("GIF 24 frames 1920x1080: load, render, write", |b| {
         b.iter(|| {
-            let atlas = Atlas::load(None).expect("the embedded dataset loads");
+            let atlas = Atlas::load(&Default::default()).expect("the embedded dataset loads");
             let when = When::Range {
                 from: at(&atlas, "2022-01-02"),
                 to: at(&atlas, "2022-01-25"),

@@ -1,10 +1,10 @@
 //! A loaded dataset together with everything derived from it once: the timeline's indices and
 //! the prepared geometry. Shared (behind an `Arc`) by the window and the exporters.
 
+use crate::data::OpenSpec;
 use crate::data::{Dataset, LoadError};
 use crate::geometry::GeometryCache;
 use crate::timeline::Timeline;
-use std::path::Path;
 use std::sync::Arc;
 
 /// A dataset ready to be shown.
@@ -40,12 +40,8 @@ impl Atlas {
         self.timeline.clamp(t)
     }
 
-    /// The embedded default dataset, or the one in `dir`.
-    pub fn load(dir: Option<&Path>) -> Result<Arc<Atlas>, LoadError> {
-        let data = match dir {
-            Some(dir) => Dataset::load_dir(dir)?,
-            None => Dataset::embedded()?,
-        };
-        Ok(Arc::new(Atlas::new(data)))
+    /// The dataset `spec` asks for: the embedded one or a folder, with files laid on it.
+    pub fn load(spec: &OpenSpec) -> Result<Arc<Atlas>, LoadError> {
+        Ok(Arc::new(Atlas::new(Dataset::open(spec)?)))
     }
 }

@@ -11,7 +11,7 @@ fn dataset() -> Dataset {
 
 #[test]
 fn every_reference_in_the_embedded_dataset_resolves() {
-    let report = qantar::cli::check(None);
+    let report = qantar::cli::check(&Default::default());
     assert!(report.ok, "{}", report.text);
 }
 

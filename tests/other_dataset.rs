@@ -103,7 +103,10 @@ fn an_svg_export_records_the_datasets_own_status_keys() {
 fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
     let options = StartOptions {
         at: Some("2030-03-02T12:00".into()),
-        data: Some(tiny_dir()),
+        data: qantar::data::OpenSpec {
+            data: Some(tiny_dir()),
+            ..Default::default()
+        },
         fresh: true,
         ..Default::default()
     };

@@ -1,8 +1,7 @@
 //! `qantar check [--data DIR]`: validates a dataset and reports every problem with its position.
 
-use crate::data::{ContextClass, Dataset, LoadError, SourceKind};
+use crate::data::{ContextClass, Dataset, LoadError, OpenSpec, SourceKind};
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// What `check` found: the text to print and whether the dataset is valid.
 pub struct CheckReport {
@@ -10,16 +9,20 @@ pub struct CheckReport {
     pub text: String,
 }
 
-/// Loads the dataset at `dir` (the embedded one when `None`) and reports on it.
-pub fn check(dir: Option<&Path>) -> CheckReport {
-    let loaded = match dir {
-        Some(dir) => Dataset::load_dir(dir),
-        None => Dataset::embedded(),
-    };
-    match loaded {
+/// Loads the dataset `spec` asks for and reports on it.
+pub fn check(spec: &OpenSpec) -> CheckReport {
+    match Dataset::open(spec) {
+        Ok(data) if data.skipped > 0 => CheckReport {
+            ok: false,
+            text: format!(
+                "{}{} record(s) of the files were skipped (listed above); the rest loads.\n",
+                load_report(&data),
+                data.skipped
+            ),
+        },
         Ok(data) => CheckReport {
             ok: true,
-            text: counts(&data),
+            text: format!("{}{}{}", load_report(&data), warnings(&data), counts(&data)),
         },
         Err(LoadError::Invalid(problems)) => {
             let mut text = String::new();
@@ -123,6 +126,44 @@ fn record(data: &Dataset) -> String {
     );
     for id in weak {
         let _ = writeln!(out, "    {id}");
+    }
+    out
+}
+
+/// What laying files on the dataset read, guessed, repaired and skipped.
+fn load_report(data: &Dataset) -> String {
+    if data.report.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("Loaded with these notes:\n");
+    for line in &data.report {
+        let _ = writeln!(out, "  {line}");
+    }
+    out
+}
+
+/// What is not wrong but may not be what the user means: a unit under no status period while
+/// the dataset declares statuses (it would show as under none, silently).
+fn warnings(data: &Dataset) -> String {
+    if data.meta.statuses.is_empty() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (i, unit) in data.units.iter().enumerate() {
+        let has_period = data.periods.iter().any(|p| p.unit.index() == i);
+        let within = unit
+            .drawn_within
+            .is_some_and(|w| data.periods.iter().any(|p| p.unit == w));
+        if !has_period && !within {
+            let _ = writeln!(
+                out,
+                "warning: unit \"{}\" ({}) has no status period and no predecessor with one: \
+                 it shows as under no status; add a period, or a lineage entry if it was carved \
+                 out of a unit that has periods",
+                unit.id,
+                unit.names.get(crate::i18n::Lang::En)
+            );
+        }
     }
     out
 }

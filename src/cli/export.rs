@@ -56,6 +56,12 @@ pub struct ExportArgs {
     /// Show only the shown day's cities and events, not everything so far.
     #[arg(long)]
     pub day_only: bool,
+    /// Show only events of these kinds (ids, comma-separated: protest,clash).
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub kinds: Vec<String>,
+    /// Show only events whose title, description or place contains these words.
+    #[arg(long, value_name = "TEXT")]
+    pub filter: Option<String>,
     /// How long each animation frame shows, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 800)]
     pub frame_ms: u32,
@@ -72,6 +78,33 @@ pub struct ExportArgs {
 }
 
 impl ExportArgs {
+    /// The filter `--kinds` and `--filter` ask for; an unknown kind is an error that lists the
+    /// dataset's kinds.
+    pub fn event_filter(
+        &self,
+        data: &crate::data::Dataset,
+    ) -> anyhow::Result<crate::scene::EventFilter> {
+        let ids: Vec<&str> = data.meta.kinds.iter().map(|k| k.id.as_str()).collect();
+        if let Some(bad) = self.kinds.iter().find(|k| !ids.contains(&k.trim())) {
+            anyhow::bail!(
+                "--kinds: \"{bad}\" is not a kind of this dataset; its kinds: {}",
+                ids.join(", ")
+            );
+        }
+        let hidden_kinds = if self.kinds.is_empty() {
+            Vec::new()
+        } else {
+            ids.iter()
+                .filter(|id| !self.kinds.iter().any(|k| k.trim() == **id))
+                .map(|id| (*id).to_owned())
+                .collect()
+        };
+        Ok(crate::scene::EventFilter {
+            hidden_kinds,
+            text: self.filter.clone().unwrap_or_default(),
+        })
+    }
+
     /// Everything so far, or with `--day-only` the shown day's events only.
     pub fn mode(&self) -> EventMode {
         if self.day_only {
@@ -152,6 +185,7 @@ pub fn request(args: &ExportArgs, atlas: &Atlas, lang: Lang) -> anyhow::Result<E
         mode: args.mode(),
         force: args.force,
         frame_ms: args.frame_ms,
+        filter: args.event_filter(&atlas.data)?,
     })
 }
 
@@ -177,7 +211,7 @@ fn in_flags(args: &ExportArgs, e: export::ExportError) -> anyhow::Error {
 /// Runs `qantar export`, with a progress bar on a terminal.
 pub fn run(
     args: &ExportArgs,
-    data: Option<&std::path::Path>,
+    data: &crate::data::OpenSpec,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let atlas = Atlas::load(data).map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))?;

@@ -2,6 +2,7 @@
 
 mod check;
 pub mod export;
+mod init;
 mod slides;
 mod summary;
 
@@ -22,9 +23,8 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(name = "qantar", version, about, long_about = None)]
 pub struct Cli {
-    /// Use the dataset in this folder (with a dataset.json) instead of the embedded one.
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArgs,
 
     /// Open the window at this instant: 2022-01-05T13:00 (Nur-Sultan time) or 2022-01-05
     /// (the end of that day).
@@ -60,6 +60,56 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// What dataset to open and which files to lay on it; every command takes these.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DataArgs {
+    /// Use the dataset in this folder (with a dataset.json) instead of the embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Show these regions instead of the dataset's: any GeoJSON or TopoJSON file of polygons.
+    /// The dataset's periods, cities and events follow them by id, alias or name.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub regions: Option<PathBuf>,
+
+    /// The property of --regions holding each region's id (guessed when not given).
+    #[arg(long, global = true, value_name = "PROPERTY", requires = "regions")]
+    pub region_id: Option<String>,
+
+    /// The property of --regions holding each region's name (guessed when not given).
+    #[arg(long, global = true, value_name = "PROPERTY", requires = "regions")]
+    pub region_name: Option<String>,
+
+    /// Show these events instead of the dataset's: a CSV (plain or an ACLED export) or a
+    /// Qantar events JSON.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+
+    /// Read and show times on this clock: an IANA zone (Asia/Almaty, Europe/Kyiv) or an
+    /// offset (+06:00).
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// Lay --regions and --events on nothing rather than on the dataset.
+    #[arg(long, global = true, conflicts_with = "data")]
+    pub bare: bool,
+}
+
+impl DataArgs {
+    /// What to open.
+    pub fn spec(&self) -> crate::data::OpenSpec {
+        crate::data::OpenSpec {
+            data: self.data.clone(),
+            regions: self.regions.clone(),
+            region_id: self.region_id.clone(),
+            region_name: self.region_name.clone(),
+            events: self.events.clone(),
+            tz: self.tz.clone(),
+            bare: self.bare,
+        }
+    }
+}
+
 /// Reads a language code: `en`, `ru` or `kk`.
 pub fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::from_code(&text.trim().to_lowercase())
@@ -93,7 +143,7 @@ impl Cli {
             select: self.select.clone(),
             window_size: self.window_size,
             screenshot_to: self.screenshot_to.clone(),
-            data: self.data.clone(),
+            data: self.data.spec(),
             lang: self.lang,
             fresh: self.screenshot_to.is_some(),
             presentation: self.presentation,
@@ -118,22 +168,24 @@ pub enum Command {
     Check,
     /// Export a map (PNG, SVG) or an animated timeline (GIF, PNG frames).
     Export(Box<export::ExportArgs>),
+    /// Make a dataset folder from your files: qantar init DIR --regions FILE [--events FILE].
+    /// Writes DIR/dataset.json with what was guessed, ready to edit.
+    Init {
+        /// The folder to make (it may exist, but not its dataset.json).
+        dir: PathBuf,
+    },
 }
 
 /// Loads the dataset the user asked for.
-pub fn load_dataset(dir: Option<&std::path::Path>) -> anyhow::Result<Dataset> {
-    let loaded = match dir {
-        Some(dir) => Dataset::load_dir(dir),
-        None => Dataset::embedded(),
-    };
-    loaded.map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))
+pub fn load_dataset(spec: &crate::data::OpenSpec) -> anyhow::Result<Dataset> {
+    Dataset::open(spec).map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))
 }
 
 /// Runs a command (not the window) and returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Check => {
-            let report = check(cli.data.as_deref());
+            let report = check(&cli.data.spec());
             if report.ok {
                 print!("{}", report.text);
                 Ok(ExitCode::SUCCESS)
@@ -142,14 +194,17 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
+        Command::Init { dir } => {
+            let mut spec = cli.data.spec();
+            spec.data = None;
+            init::run(dir, &spec)
+        }
         Command::Export(args) if args.story => {
-            slides::run(args, cli.data.as_deref(), cli.lang.unwrap_or_default())
+            slides::run(args, &cli.data.spec(), cli.lang.unwrap_or_default())
         }
-        Command::Export(args) => {
-            export::run(args, cli.data.as_deref(), cli.lang.unwrap_or_default())
-        }
+        Command::Export(args) => export::run(args, &cli.data.spec(), cli.lang.unwrap_or_default()),
         Command::Summary { at, json } => {
-            let data = load_dataset(cli.data.as_deref())?;
+            let data = load_dataset(&cli.data.spec())?;
             let timeline = Timeline::new(&data);
             let instant = data
                 .meta

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 pub fn run(
     args: &ExportArgs,
-    data: Option<&std::path::Path>,
+    data: &crate::data::OpenSpec,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     let atlas = &Atlas::load(data).map_err(|e| anyhow::anyhow!("{}", e.problems().join("\n")))?;
@@ -48,6 +48,7 @@ pub fn run(
             mode: args.mode(),
             force: args.force,
             frame_ms: args.frame_ms,
+            filter: args.event_filter(&atlas.data)?,
         };
         export::run(atlas, &req, &Progress::default())
             .map_err(|e| anyhow::anyhow!("chapter {} ({}): {e}", i + 1, chapter.id))?;

@@ -2,7 +2,7 @@
 //! any files beside it.
 
 /// The embedded files, by name relative to `geodata/`.
-const FILES: [(&str, &[u8]); 8] = [
+const FILES: [(&str, &[u8]); 9] = [
     ("dataset.json", include_bytes!("../../geodata/dataset.json")),
     (
         "units.geojson",
@@ -17,6 +17,7 @@ const FILES: [(&str, &[u8]); 8] = [
     ("periods.json", include_bytes!("../../geodata/periods.json")),
     ("sources.json", include_bytes!("../../geodata/sources.json")),
     ("story.json", include_bytes!("../../geodata/story.json")),
+    ("lineage.json", include_bytes!("../../geodata/lineage.json")),
 ];
 
 /// The bytes of an embedded file.

@@ -38,6 +38,14 @@ pub enum LoadError {
     MissingDir { path: PathBuf },
     #[error("{}: not a folder", path.display())]
     NotADir { path: PathBuf },
+    #[error(
+        "{}: no dataset.json in this folder. Make one from your files with `qantar init {} \
+         --regions FILE.geojson [--events FILE.csv]`, or open files without a manifest: \
+         `qantar --regions FILE.geojson --events FILE.csv` (see the README)",
+        path.display(),
+        path.display()
+    )]
+    NoManifest { path: PathBuf },
     #[error("{}: cannot be read: {source}", path.display())]
     Unreadable {
         path: PathBuf,

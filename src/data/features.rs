@@ -59,6 +59,7 @@ pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 short: p.short.unwrap_or_else(|| p.names.clone()),
                 names: p.names,
                 alt: p.alt,
+                aliases: p.aliases,
                 note: p.note,
                 geometry,
                 drawn_within: None,

@@ -3,7 +3,8 @@
 
 use super::error::{LoadError, Problem};
 use super::event::{KindDef, default_kinds};
-use super::features::{load_context, load_units};
+use super::features::load_context;
+use super::files::{Dir, Embedded, Files};
 use super::ids::*;
 use super::json::SourceFile;
 use super::load_events::load_events;
@@ -15,55 +16,7 @@ use super::resolve::Resolver;
 use super::story::load_story;
 use crate::clock::Clock;
 use chrono::NaiveDate;
-use std::path::{Path, PathBuf};
-
-/// Where dataset files are read from.
-pub trait Files {
-    /// Reads `name` (relative to the dataset).
-    fn read(&self, name: &str) -> Result<SourceFile, LoadError>;
-    /// A description for messages: "the embedded dataset" or the folder.
-    fn origin(&self) -> String;
-}
-
-/// The default dataset, compiled into the binary.
-pub struct Embedded;
-
-impl Files for Embedded {
-    fn read(&self, name: &str) -> Result<SourceFile, LoadError> {
-        let bytes = super::embedded::file(name).ok_or_else(|| LoadError::Unreadable {
-            path: PathBuf::from("geodata").join(name),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "not embedded"),
-        })?;
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        Ok(SourceFile::new(format!("geodata/{name}"), text))
-    }
-
-    fn origin(&self) -> String {
-        "the embedded default dataset".into()
-    }
-}
-
-/// A dataset folder on disk.
-pub struct Dir(pub PathBuf);
-
-impl Files for Dir {
-    fn read(&self, name: &str) -> Result<SourceFile, LoadError> {
-        let path = self.0.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
-            path: path.clone(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| LoadError::Unreadable {
-            path: path.clone(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
-        })?;
-        Ok(SourceFile::new(path.display().to_string(), text))
-    }
-
-    fn origin(&self) -> String {
-        self.0.display().to_string()
-    }
-}
+use std::path::Path;
 
 impl Dataset {
     /// The default dataset embedded in the binary.
@@ -92,6 +45,11 @@ impl Dataset {
             }
             Ok(_) => {}
         }
+        if !path.join("dataset.json").exists() {
+            return Err(LoadError::NoManifest {
+                path: path.to_owned(),
+            });
+        }
         load(&Dir(path.to_owned()))
     }
 }
@@ -106,7 +64,8 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         return Err(LoadError::Invalid(problems));
     };
 
-    let units = load_units(&files.read(&names.units)?, &mut problems);
+    let mut report = Vec::new();
+    let units = super::load_layers::units_of(files, &names, &mut problems, &mut report)?;
     let context = match &names.context {
         Some(name) => load_context(&files.read(name)?, &mut problems),
         _ => Vec::new(),
@@ -126,7 +85,12 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         .enumerate()
         .map(|(i, c)| (c.id.clone(), CityIdx(i as u32)))
         .collect();
+    let csv_events = names
+        .events
+        .as_deref()
+        .filter(|n| super::load_layers::is_csv(n));
     let mut events = match read(&names.events)? {
+        Some(_) if csv_events.is_some() => Vec::new(),
         Some(file) => load_events(&file, &meta, &ctx, &mut problems),
         None => Vec::new(),
     };
@@ -135,7 +99,11 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         None => Vec::new(),
     };
     drop(ctx);
-    let report = super::places::place_points(&units, &mut cities, &mut events);
+    report.extend(super::places::place_points(
+        &units,
+        &mut cities,
+        &mut events,
+    ));
     if meta.window_from_data {
         meta.window = super::layers::span_of(&meta, &events, &periods);
     }
@@ -160,10 +128,18 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         _ => Vec::new(),
     };
 
+    let lineage = match read(&names.lineage)? {
+        Some(file) => {
+            let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+            super::lineage::load_lineage(&file, &ids, &mut problems)
+        }
+        None => Default::default(),
+    };
     if !problems.is_empty() {
         return Err(LoadError::Invalid(problems));
     }
-    Ok(Dataset {
+    let data = Dataset {
+        lineage,
         meta,
         units,
         cities,
@@ -174,7 +150,12 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
         story,
         origin: files.origin(),
         report,
-    })
+        skipped: 0,
+    };
+    match csv_events {
+        Some(name) => super::load_layers::lay_csv(data, files.read(name)?),
+        None => Ok(data),
+    }
 }
 
 fn resolve_meta(
@@ -273,7 +254,11 @@ fn resolve_meta(
         country_id,
         country_names,
         clock,
-        clock_label: raw.time_zone.label,
+        clock_label: if raw.time_zone.label.is_empty() {
+            crate::i18n::LocalText::en(clock.offset_utc_label())
+        } else {
+            raw.time_zone.label
+        },
         window_from_data: window.is_none(),
         window: window.unwrap_or((NaiveDate::MIN, NaiveDate::MAX)),
         statuses,

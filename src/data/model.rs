@@ -116,6 +116,9 @@ pub struct Unit {
     pub short: LocalText,
     /// Alternative and older spellings, for search.
     pub alt: Vec<String>,
+    /// The ids other layouts give it (`KZ-47`, `kz-mg`), matched when a region file is laid on
+    /// the dataset.
+    pub aliases: Vec<String>,
     pub note: Option<String>,
     /// The outline in lon/lat; `None` when the unit has no polygon of its own.
     pub geometry: Option<MultiPolygon<f64>>,
@@ -187,9 +190,14 @@ pub struct Dataset {
     pub story: Vec<super::chapter::Chapter>,
     /// Where the files came from, for messages ("embedded" or a folder).
     pub origin: String,
+    /// The units of later layouts carved out of this dataset's units, and renamings.
+    pub lineage: super::lineage::Lineage,
     /// What loading read, guessed, repaired and skipped, for the load report (empty for a
     /// dataset read as written).
     pub report: Vec<String>,
+    /// How many records of laid files (rows, features) were skipped for a problem; each is
+    /// a line of `report`. `qantar check` fails when there are any.
+    pub skipped: usize,
 }
 
 impl Dataset {

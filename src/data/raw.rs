@@ -128,7 +128,12 @@ pub struct RawWindow {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFiles {
-    pub units: String,
+    /// Qantar's own units file.
+    #[serde(default)]
+    pub units: Option<String>,
+    /// Or any GeoJSON or TopoJSON region file, with the properties to read.
+    #[serde(default)]
+    pub regions: Option<RawRegionsFile>,
     #[serde(default)]
     pub context: Option<String>,
     #[serde(default)]
@@ -142,6 +147,20 @@ pub struct RawFiles {
     /// The guided story, if the dataset has one.
     #[serde(default)]
     pub story: Option<String>,
+    /// The units of later layouts and renamings (see geodata/README.md).
+    #[serde(default)]
+    pub lineage: Option<String>,
+}
+
+/// A region file of any provenance, named in the manifest.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegionsFile {
+    pub file: String,
+    #[serde(default)]
+    pub id_property: Option<String>,
+    #[serde(default)]
+    pub name_property: Option<String>,
 }
 
 /// A GeoJSON feature with typed properties.
@@ -163,6 +182,9 @@ pub struct RawUnitProps {
     pub short: Option<LocalText>,
     #[serde(default)]
     pub alt: Vec<String>,
+    /// The ids other layouts give the unit (`KZ-47`, `kz-mg`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
     #[serde(default)]

@@ -41,6 +41,40 @@ pub fn find_place(data: &Dataset, name: &str, lang: Lang) -> Option<Place> {
         .or_else(|| search(data, name, lang).first().map(|h| h.place))
 }
 
+/// Events whose title (in any language) contains every word of `query`, then those whose
+/// description or place in words does; in order of time within each rank.
+pub fn search_events(data: &Dataset, query: &str) -> Vec<super::ids::EventIdx> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let all = |texts: &mut dyn Iterator<Item = &str>| {
+        let text: String = texts.map(normalize).collect::<Vec<_>>().join(" ");
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let mut hits: Vec<(u8, crate::clock::Instant, super::ids::EventIdx)> = data
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let rank = if all(&mut e.title.all()) {
+                0
+            } else if all(&mut e.description.all().chain(e.location.as_deref())) {
+                1
+            } else {
+                return None;
+            };
+            Some((rank, e.earliest(), super::ids::EventIdx(i as u32)))
+        })
+        .collect();
+    hits.sort();
+    hits.into_iter().map(|(_, _, e)| e).collect()
+}
+
 /// Places whose names match `query`, best first: exact names, then names that start with the
 /// query, then names that contain it; cities before units of the same rank.
 pub fn search(data: &Dataset, query: &str, lang: Lang) -> Vec<SearchHit> {

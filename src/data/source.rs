@@ -18,10 +18,12 @@ pub enum SourceKind {
     Analysis,
     /// An aggregator, content farm or mirror that republishes others' reporting.
     Aggregator,
+    /// Named by an imported file without saying what it is (an ACLED source, say).
+    Unspecified,
 }
 
 impl SourceKind {
-    pub const ALL: [SourceKind; 8] = [
+    pub const ALL: [SourceKind; 9] = [
         SourceKind::Official,
         SourceKind::StateMedia,
         SourceKind::IndependentMedia,
@@ -30,6 +32,7 @@ impl SourceKind {
         SourceKind::Encyclopedia,
         SourceKind::Analysis,
         SourceKind::Aggregator,
+        SourceKind::Unspecified,
     ];
 
     /// The id used in data files and JSON output.
@@ -43,6 +46,7 @@ impl SourceKind {
             SourceKind::Encyclopedia => "encyclopedia",
             SourceKind::Analysis => "analysis",
             SourceKind::Aggregator => "aggregator",
+            SourceKind::Unspecified => "unspecified",
         }
     }
 }

@@ -104,6 +104,11 @@ impl Clock {
         )
     }
 
+    /// "5 Jan", for the timeline's labels of weeks and months.
+    pub fn tick_text(self, lang: Lang, day: NaiveDate) -> String {
+        format(lang, Form::DayMonthShort, day)
+    }
+
     /// "5 January", for lists within one month's story.
     pub fn short_date_text(self, lang: Lang, day: NaiveDate) -> String {
         format(lang, Form::DayMonth, day)

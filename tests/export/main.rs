@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub fn atlas() -> Arc<Atlas> {
-    Atlas::load(None).expect("the embedded dataset loads")
+    Atlas::load(&Default::default()).expect("the embedded dataset loads")
 }
 
 pub fn request(atlas: &Atlas, out: PathBuf, when: &str, size: [u32; 2]) -> ExportRequest {
@@ -40,6 +40,7 @@ pub fn request(atlas: &Atlas, out: PathBuf, when: &str, size: [u32; 2]) -> Expor
         mode: EventMode::Cumulative,
         force: false,
         frame_ms: 800,
+        filter: Default::default(),
     }
 }
 

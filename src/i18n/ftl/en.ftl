@@ -107,6 +107,7 @@ SourceHumanRights = human-rights organisation
 SourceEncyclopedia = encyclopedia
 SourceAnalysis = analysis
 SourceAggregator = aggregator or mirror
+SourceUnspecified = source named in an imported file
 LegendTitle = Legend
 LegendChanged = Declared or lifted this day
 LegendViolence = Violence or deaths
@@ -239,3 +240,29 @@ AboutData5 = Optional basemap: © OpenStreetMap contributors (ODbL), off by defa
 AboutData6 = Typeface: DejaVu Sans (Bitstream Vera licence).
 PresentLeave = Leave presentation mode
 SearchHintAny = Search places and events…
+
+# Opening data
+MenuFile = File
+OpenDataset = Open dataset folder…
+OpenDatasetHint = A folder with a dataset.json
+OpenRegions = Open regions…
+OpenRegionsHint = Any GeoJSON or TopoJSON of polygons, shown in place of the regions; the periods, cities and events follow them
+OpenEvents = Open events…
+OpenEventsHint = A CSV (plain or an ACLED export) or an events JSON, shown in place of the events
+OpenDefault = Back to the built-in dataset
+LoadReport = Load report
+Loading = Loading
+OpenFailed = Could not open
+LoadFailedKept = not opened; the data on screen stays. The problems:
+ReportUnits = units
+ReportPlaces = places
+ReportEvents = events
+ReportNothing = Everything was read as written: nothing guessed, repaired or skipped.
+
+# Filters
+SearchEvents = Events
+Filter = Filter
+FilterText = Events whose text contains:
+FilterTextHint = words, e.g. airport
+FilterKinds = Kinds of event shown:
+FilterClear = Show all events

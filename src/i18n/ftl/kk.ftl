@@ -72,6 +72,7 @@ SourceHumanRights = құқық қорғау ұйымы
 SourceEncyclopedia = энциклопедия
 SourceAnalysis = талдау
 SourceAggregator = агрегатор не айна
+SourceUnspecified = жүктелген файлда аталған дереккөз
 LegendTitle = Шартты белгілер
 LegendChanged = Осы күні енгізілген не алынған
 LegendViolence = Зорлық-зомбылық не қаза
@@ -224,3 +225,29 @@ AboutData5 = Қосымша негіз: © OpenStreetMap қатысушылар�
 AboutData6 = Қаріп: DejaVu Sans (Bitstream Vera лицензиясы).
 PresentLeave = Көрсету режимінен шығу
 SearchHintAny = Орындар мен оқиғаларды іздеу…
+
+# Opening data
+MenuFile = Файл
+OpenDataset = Деректер жинағы бар буманы ашу…
+OpenDatasetHint = dataset.json файлы бар бума
+OpenRegions = Өңір шекараларын ашу…
+OpenRegionsHint = Қазіргі өңірлердің орнына кез келген полигонды GeoJSON не TopoJSON; кезеңдер, қалалар мен оқиғалар соларға көшеді
+OpenEvents = Оқиғаларды ашу…
+OpenEventsHint = Қазіргі оқиғалардың орнына CSV (қарапайым не ACLED экспорты) немесе оқиғалар JSON файлы
+OpenDefault = Кіріктірілген деректер жинағына оралу
+LoadReport = Жүктеу есебі
+Loading = Жүктелуде:
+OpenFailed = Ашу мүмкін болмады
+LoadFailedKept = ашылмады; экранда бұрынғы деректер қалады. Қателер:
+ReportUnits = бірлік
+ReportPlaces = орын
+ReportEvents = оқиға
+ReportNothing = Бәрі жазылғандай оқылды: ештеңе болжанбады, түзетілмеді, өткізілмеді.
+
+# Filters
+SearchEvents = Оқиғалар
+Filter = Сүзгі
+FilterText = Мәтінінде мына сөз бар оқиғалар:
+FilterTextHint = сөздер, мысалы: әуежай
+FilterKinds = Көрсетілетін оқиға түрлері:
+FilterClear = Барлық оқиғаны көрсету

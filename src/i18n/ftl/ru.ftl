@@ -72,6 +72,7 @@ SourceHumanRights = правозащитная организация
 SourceEncyclopedia = энциклопедия
 SourceAnalysis = аналитика
 SourceAggregator = агрегатор или зеркало
+SourceUnspecified = источник, указанный в загруженном файле
 LegendTitle = Легенда
 LegendChanged = Введено или отменено в этот день
 LegendViolence = Насилие или гибель людей
@@ -248,3 +249,29 @@ AboutData5 = Необязательная подложка: © участник�
 AboutData6 = Шрифт: DejaVu Sans (лицензия Bitstream Vera).
 PresentLeave = Выйти из режима презентации
 SearchHintAny = Поиск мест и событий…
+
+# Opening data
+MenuFile = Файл
+OpenDataset = Открыть папку с набором данных…
+OpenDatasetHint = Папка с файлом dataset.json
+OpenRegions = Открыть границы регионов…
+OpenRegionsHint = Любой GeoJSON или TopoJSON с полигонами вместо нынешних регионов; периоды, города и события переходят на них
+OpenEvents = Открыть события…
+OpenEventsHint = CSV (обычный или выгрузка ACLED) или JSON событий вместо нынешних событий
+OpenDefault = Вернуться к встроенному набору данных
+LoadReport = Отчёт о загрузке
+Loading = Загрузка:
+OpenFailed = Не удалось открыть
+LoadFailedKept = не открыт; на экране остаются прежние данные. Ошибки:
+ReportUnits = единиц
+ReportPlaces = мест
+ReportEvents = событий
+ReportNothing = Всё прочитано как записано: ничего не угадано, не исправлено и не пропущено.
+
+# Filters
+SearchEvents = События
+Filter = Фильтр
+FilterText = События, в тексте которых есть:
+FilterTextHint = слова, например: аэропорт
+FilterKinds = Показываемые виды событий:
+FilterClear = Показать все события
