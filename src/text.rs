@@ -143,6 +143,7 @@ pub fn source_kind(lang: Lang, kind: SourceKind) -> &'static str {
             SourceKind::Encyclopedia => Msg::SourceEncyclopedia,
             SourceKind::Analysis => Msg::SourceAnalysis,
             SourceKind::Aggregator => Msg::SourceAggregator,
+            SourceKind::Unspecified => Msg::SourceUnspecified,
         },
     )
 }

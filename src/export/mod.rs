@@ -82,6 +82,8 @@ pub struct ExportRequest {
     pub force: bool,
     /// How long each animation frame shows, in milliseconds.
     pub frame_ms: u32,
+    /// Which events the map shows.
+    pub filter: crate::scene::EventFilter,
 }
 
 /// Shared between an export and whoever watches it: how far it is, and a way to stop it.

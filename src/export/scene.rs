@@ -49,6 +49,7 @@ pub fn scene_for(
         mode: req.mode,
         selected: req.selected,
         chapter: req.chapter,
+        events: req.filter.mask(&atlas.data),
     };
     let progress = (count > 1).then(|| (index + 1) as f32 / count as f32);
     scene::build(&SceneInput::export(

@@ -25,7 +25,7 @@ pub enum EventMode {
 }
 
 /// What the user has chosen to see: the same on screen and in every export of it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     pub instant: Instant,
     pub lang: Lang,
@@ -34,6 +34,8 @@ pub struct Shown {
     /// The story chapter being told (an index into the dataset's story): the events it is not
     /// about are dimmed.
     pub chapter: Option<usize>,
+    /// The events the filters let through (`None`: every event).
+    pub events: Option<std::sync::Arc<super::filter::EventMask>>,
 }
 
 /// Which parts of the overlay to draw.
@@ -71,6 +73,8 @@ pub struct SceneInput<'a> {
     pub mode: EventMode,
     pub selected: Option<Place>,
     pub chapter: Option<usize>,
+    /// The events the filters let through (`None`: every event).
+    pub events: Option<std::sync::Arc<super::filter::EventMask>>,
     pub hovered: Option<Place>,
     /// Draw the vector context (neighbours, water); off when a tile basemap shows instead.
     pub context: bool,
@@ -110,6 +114,7 @@ impl<'a> SceneInput<'a> {
             mode: shown.mode,
             selected: shown.selected,
             chapter: shown.chapter,
+            events: shown.events.clone(),
             hovered: None,
             context: true,
             overlay,

@@ -176,15 +176,21 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
         .filter(|events| !events.is_empty());
     let mut out = Vec::new();
     for c in data.city_indices() {
-        let events = atlas.timeline.events_of_city(c).iter().map(|&e| {
-            let ev = data.event(e);
-            Counted {
-                earliest: ev.earliest(),
-                certain_from: ev.certain_from(),
-                end: ev.end_instant(),
-                severity: data.meta.kind(ev.kind).severity,
-            }
-        });
+        let mask = input.events.as_deref();
+        let events = atlas
+            .timeline
+            .events_of_city(c)
+            .iter()
+            .filter(|&&e| super::filter::passes(mask, e))
+            .map(|&e| {
+                let ev = data.event(e);
+                Counted {
+                    earliest: ev.earliest(),
+                    certain_from: ev.certain_from(),
+                    end: ev.end_instant(),
+                    severity: data.meta.kind(ev.kind).severity,
+                }
+            });
         let tally = count_events(events, input.instant, day_start, input.mode);
         let unit = data.city(c).unit;
         let own_status = if data.unit(unit).kind != UnitKind::City {

@@ -8,6 +8,7 @@
 
 mod build;
 mod candidates;
+mod filter;
 pub mod fonts;
 mod hatch;
 mod hit;
@@ -21,6 +22,7 @@ mod themes;
 
 pub use crate::geometry::{Lod, View};
 pub use build::{build, build_basemap};
+pub use filter::{EventFilter, EventMask, passes};
 pub use input::{EventMode, Fades, OSM_CREDIT, OverlayParts, SceneInput, Shown};
 pub use shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape, Scene,

@@ -4,6 +4,9 @@
 //! Built once per dataset; every query is a binary search or a walk over one day's events, so
 //! scrubbing stays instant with large datasets.
 
+mod ticks;
+pub use ticks::{TickStep, tick_step, ticks};
+
 use crate::clock::{Clock, Instant};
 use crate::data::{
     CityIdx, Dataset, Event, EventIdx, Happened, PeriodIdx, Place, Standing, UnitIdx,
@@ -117,11 +120,27 @@ impl Timeline {
             events_by_unit,
             day_counts: Vec::new(),
         };
-        timeline.day_counts = timeline
-            .days()
-            .map(|d| (d, timeline.events_on_day(data, d).len()))
-            .collect();
+        timeline.day_counts = timeline.day_counts_where(data, |_| true);
         timeline
+    }
+
+    /// For each day of the window, how many of its events `keep` keeps (the histogram under a
+    /// filter).
+    pub fn day_counts_where(
+        &self,
+        data: &Dataset,
+        keep: impl Fn(EventIdx) -> bool,
+    ) -> Vec<(NaiveDate, usize)> {
+        self.days()
+            .map(|d| {
+                let n = self
+                    .events_on_day(data, d)
+                    .into_iter()
+                    .filter(|&e| keep(e))
+                    .count();
+                (d, n)
+            })
+            .collect()
     }
 
     pub fn clock(&self) -> Clock {

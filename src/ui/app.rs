@@ -5,16 +5,19 @@
 
 use super::export::ExportDialog;
 use super::map::MapView;
+use super::open::Opener;
 use super::screenshot::ScreenshotJob;
-use super::state::{Action, AppState, OpenWindows, Persisted, SPEEDS, StartOptions};
+use super::state::{Action, AppState, OpenKind, OpenWindows, Persisted, SPEEDS, StartOptions};
 use super::toolbar::SearchBox;
 use super::{about, clipboard, details, export, keys, map, story, timeline, toolbar};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::data::{LoadError, Place};
 use crate::i18n::{Msg, tr};
-use crate::scene::{Scene, Style};
+use crate::scene::Style;
 use std::sync::Arc;
+
+mod access;
 
 const STORAGE_KEY: &str = "qantar-state";
 
@@ -32,6 +35,8 @@ pub struct App {
     play_clock: Option<f64>,
     /// Why a scripted screenshot cannot be taken (a start option could not be honoured).
     failed_start: Option<String>,
+    /// File dialogs and loads in progress.
+    opener: Opener,
 }
 
 impl App {
@@ -58,7 +63,7 @@ impl App {
     ) -> Self {
         super::fonts::install(&cc.egui_ctx);
         super::fonts::style(&cc.egui_ctx);
-        let loaded = Atlas::load(options.data.as_deref());
+        let loaded = Atlas::load(&options.data);
         let app = Self::with_atlas(loaded, persisted, options);
         super::fonts::visuals(&cc.egui_ctx, app.state.persisted.theme);
         app
@@ -79,6 +84,9 @@ impl App {
             state: AppState {
                 atlas,
                 load_error,
+                spec: options.data.clone(),
+                filter: Default::default(),
+                events: None,
                 persisted,
                 instant: Instant::from_unix_minutes(0),
                 selected: None,
@@ -101,6 +109,7 @@ impl App {
             pending: Vec::new(),
             play_clock: None,
             failed_start: None,
+            opener: Opener::default(),
         };
         app.start(&options);
         app
@@ -161,44 +170,20 @@ impl App {
         self.state.notice = Some(message);
     }
 
-    /// The shared state, as the panels see it.
-    pub fn state(&self) -> &AppState {
-        &self.state
-    }
-
-    /// The place with this id or name, if any.
-    pub fn find_place(&self, name: &str) -> Option<Place> {
-        self.state.find_place(name)
-    }
-
-    pub fn atlas(&self) -> Option<&Arc<Atlas>> {
-        self.state.atlas.as_ref()
-    }
-
-    pub fn instant(&self) -> Instant {
-        self.state.instant
-    }
-
-    pub fn selected(&self) -> Option<Place> {
-        self.state.selected
-    }
-
-    pub fn is_playing(&self) -> bool {
-        self.state.playing
-    }
-
-    /// The scene last painted on the map.
-    pub fn last_scene(&self) -> Option<&Scene> {
-        self.map.last_scene()
-    }
-
-    /// Where a place's marker is on screen, from the last painted scene.
-    pub fn screen_pos(&self, place: Place) -> Option<egui::Pos2> {
-        self.map.screen_pos(place)
-    }
-
     /// Carries out one action.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Open(kind) => return self.opener.pick(kind),
+            Action::OpenPath(kind, path) => {
+                let path = (kind != OpenKind::Default).then_some(path);
+                return self.opener.open(&self.state.spec, kind, path);
+            }
+            Action::ShowReport(open) => {
+                self.state.windows.report = open;
+                return;
+            }
+            _ => {}
+        }
         let Some(atlas) = self.state.atlas.clone() else {
             if let Action::ShowAbout(open) = action {
                 self.state.windows.about = open;
@@ -292,8 +277,36 @@ impl App {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
                 }
             }
+            Action::SetFilter(filter) => {
+                state.events = filter.mask(&atlas.data);
+                state.filter = filter;
+            }
+            Action::Open(_) | Action::OpenPath(..) | Action::ShowReport(_) => {}
         }
         ctx.request_repaint();
+    }
+
+    /// Puts a newly loaded dataset on screen, at its default instant, fitted, with its load
+    /// report open when there is something to report.
+    fn show_loaded(&mut self, loaded: super::open::Loaded) {
+        let atlas = loaded.atlas;
+        let state = &mut self.state;
+        state.instant = atlas.timeline.clamp(atlas.default_instant());
+        state.windows.report = !atlas.data.report.is_empty();
+        state.atlas = Some(atlas);
+        state.load_error = None;
+        state.spec = loaded.spec;
+        state.selected = None;
+        state.hovered = None;
+        state.playing = false;
+        state.chapter = None;
+        state.glide = None;
+        state.events = state
+            .atlas
+            .as_ref()
+            .and_then(|a| state.filter.mask(&a.data));
+        // A fresh map: the last scene's places belong to the dataset no longer shown.
+        self.map = MapView::new(self.screenshot.is_none());
     }
 
     /// Advances playback by the frame's duration.
@@ -336,7 +349,11 @@ impl eframe::App for App {
         if self.state.gliding.is_some() {
             ctx.request_repaint();
         }
+        if let Some(loaded) = self.opener.poll(&self.state.spec) {
+            self.show_loaded(loaded);
+        }
         let mut actions = std::mem::take(&mut self.pending);
+        actions.extend(super::open::dropped(&ctx));
         let state = &self.state;
         actions.extend(keys::actions(
             &ctx,
@@ -354,6 +371,7 @@ impl eframe::App for App {
         }
         actions.extend(map::show(ui, state, &mut self.map));
         actions.extend(about::show(&ctx, state));
+        actions.extend(super::open::windows(&ctx, state, &mut self.opener));
         let view = self.map.painted_view();
         actions.extend(export::show(&ctx, state, view, &mut self.export));
         for action in actions {

@@ -13,6 +13,8 @@ mod fades;
 mod fonts;
 mod keys;
 mod map;
+mod menus;
+mod open;
 mod playback;
 mod screenshot;
 mod state;
@@ -21,7 +23,7 @@ mod timeline;
 mod toolbar;
 
 pub use app::App;
-pub use state::{Action, AppState, Persisted, SEARCH_LABEL, StartOptions, TRACK_LABEL};
+pub use state::{Action, AppState, OpenKind, Persisted, SEARCH_LABEL, StartOptions, TRACK_LABEL};
 
 use std::process::ExitCode;
 

@@ -80,8 +80,8 @@ pub struct StartOptions {
     pub window_size: Option<[u32; 2]>,
     /// `--screenshot-to FILE.png`.
     pub screenshot_to: Option<PathBuf>,
-    /// `--data DIR`.
-    pub data: Option<PathBuf>,
+    /// `--data DIR` and the files laid on it (`--regions`, `--events`, `--tz`, `--bare`).
+    pub data: crate::data::OpenSpec,
     /// `--lang`: wins over the remembered language.
     pub lang: Option<crate::i18n::Lang>,
     /// Ignore what earlier runs saved (scripted screenshots, tests).
@@ -135,6 +135,26 @@ pub enum Action {
     /// Put the current map on the clipboard.
     CopyImage,
     OpenUrl(String),
+    /// Ask for a file (or folder) to open as this.
+    Open(OpenKind),
+    /// Open this file or folder as this (dropped on the window, or chosen).
+    OpenPath(OpenKind, std::path::PathBuf),
+    ShowReport(bool),
+    /// Filter the events by kind and text.
+    SetFilter(crate::scene::EventFilter),
+}
+
+/// What a file or folder opens as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenKind {
+    /// A dataset folder (with a `dataset.json`).
+    Dataset,
+    /// A region file laid on the dataset on screen.
+    Regions,
+    /// An events file laid on the dataset on screen.
+    Events,
+    /// The embedded default dataset.
+    Default,
 }
 
 /// Which windows float over the map.
@@ -144,6 +164,8 @@ pub struct OpenWindows {
     pub export: bool,
     /// The list of keys (`?`).
     pub keys: bool,
+    /// What loading read, guessed, repaired and skipped.
+    pub report: bool,
 }
 
 /// Everything the panels read. Only `App::apply` (and playback, `playback::advance`, which
@@ -153,6 +175,11 @@ pub struct AppState {
     pub atlas: Option<Arc<Atlas>>,
     /// Why the dataset could not be loaded, with every problem found.
     pub load_error: Option<LoadError>,
+    /// What is open: the dataset and the files laid on it.
+    pub spec: crate::data::OpenSpec,
+    /// The filters on events, and the events they let through (`None`: no filter).
+    pub filter: crate::scene::EventFilter,
+    pub events: Option<std::sync::Arc<crate::scene::EventMask>>,
     pub persisted: Persisted,
     pub instant: Instant,
     pub selected: Option<Place>,
@@ -184,7 +211,18 @@ impl AppState {
             mode: self.persisted.mode,
             selected: self.selected,
             chapter: self.chapter,
+            events: self.events.clone(),
         }
+    }
+
+    /// The events of `events` the filters let through.
+    pub fn filtered(&self, events: &[crate::data::EventIdx]) -> Vec<crate::data::EventIdx> {
+        let mask = self.events.as_deref();
+        events
+            .iter()
+            .copied()
+            .filter(|&e| crate::scene::passes(mask, e))
+            .collect()
     }
 
     /// The place with this id or name, if any.

@@ -4,6 +4,7 @@
 use super::state::{Action, AppState, SPEEDS, TRACK_LABEL};
 use crate::i18n::{Lang, Msg, tr};
 use crate::paint::egui::color;
+use crate::timeline::TickStep;
 use chrono::Datelike;
 use egui::{RichText, Sense, Stroke, StrokeKind, pos2, vec2};
 
@@ -166,7 +167,17 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     let style = &app.style;
     painter.rect_filled(rect, 4.0, color(style.timeline_track));
     let x_of = |m: i64| rect.left() + (m - first) as f32 / span * rect.width();
-    let counts = tl.day_counts();
+    let filtered = app
+        .events
+        .as_deref()
+        .map(|m| tl.day_counts_where(data, |e| m.shows(e)));
+    let counts = filtered.as_deref().unwrap_or(tl.day_counts());
+    let days = counts.len().max(1) as f32;
+    // A label such as "12 Jan" or "12 янв." is about 48 points at 13 pt; a day number 20.
+    let step = match crate::timeline::tick_step(rect.width() / days, 20.0) {
+        TickStep::Day => TickStep::Day,
+        _ => crate::timeline::tick_step(rect.width() / days, 52.0),
+    };
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
     let today = clock.day(app.shown().instant);
     let status_color = color(style.status_fill.with_alpha(255));
@@ -201,20 +212,47 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
             1.0,
             color(style.timeline_bar),
         );
+        if step == TickStep::Day {
+            painter.line_segment(
+                [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
+                Stroke::new(1.0, color(style.timeline_tick)),
+            );
+        }
+    }
+    // Date labels: every day when there is room, else Mondays, months or years.
+    for day in crate::timeline::ticks(data.meta.window.0, data.meta.window.1, step) {
+        let x0 = x_of(clock.day_start(day).unix_minutes());
+        let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
+        let (text, x, align) = match step {
+            TickStep::Day => (
+                day.day().to_string(),
+                (x0 + x1) / 2.0,
+                egui::Align2::CENTER_BOTTOM,
+            ),
+            TickStep::Year => (day.year().to_string(), x0 + 2.0, egui::Align2::LEFT_BOTTOM),
+            _ => (
+                clock.tick_text(lang, day),
+                x0 + 2.0,
+                egui::Align2::LEFT_BOTTOM,
+            ),
+        };
+        if step != TickStep::Day {
+            painter.line_segment(
+                [pos2(x0, bars.bottom()), pos2(x0, rect.bottom())],
+                Stroke::new(1.0, color(style.timeline_tick)),
+            );
+        }
+        let current = step == TickStep::Day && day == today;
         painter.text(
-            pos2((x0 + x1) / 2.0, rect.bottom() - 1.0),
-            egui::Align2::CENTER_BOTTOM,
-            day.day().to_string(),
+            pos2(x, rect.bottom() - 1.0),
+            align,
+            text,
             egui::FontId::proportional(13.0),
-            color(if day == today {
+            color(if current {
                 style.timeline_cursor
             } else {
                 style.timeline_label
             }),
-        );
-        painter.line_segment(
-            [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
-            Stroke::new(1.0, color(style.timeline_tick)),
         );
     }
     for (i, ch) in data.story.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! The top bar: the title, place search, view buttons and map options.
 
+use super::menus::{file_menu, filter_menu};
 use super::state::{Action, AppState, SEARCH_LABEL};
 use crate::data;
 use crate::i18n::{Lang, Msg, tr};
@@ -18,6 +19,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Ac
     egui::Panel::top("toolbar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
+            file_menu(ui, app, &mut actions);
             ui.label(RichText::new(tr(lang, Msg::AppTitle)).heading())
                 .on_hover_text(
                     app.atlas
@@ -26,6 +28,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState, search: &mut SearchBox) -> Vec<Ac
                 );
             ui.separator();
             search_box(ui, app, search, &mut actions);
+            filter_menu(ui, app, &mut actions);
             ui.separator();
             if ui
                 .button(tr(lang, Msg::FitCountry))
@@ -178,6 +181,11 @@ fn search_box(
         search.query.clear();
         return;
     }
+    if enter && let Some(&first) = data::search_events(&atlas.data, &search.query).first() {
+        go_to_event(&atlas.data, first, actions);
+        search.query.clear();
+        return;
+    }
     if search.query.trim().is_empty() || !(response.has_focus() || response.lost_focus()) {
         return;
     }
@@ -187,7 +195,8 @@ fn search_box(
     area.show(ui.ctx(), |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             ui.set_min_width(response.rect.width());
-            if hits.is_empty() {
+            let events = data::search_events(&atlas.data, &search.query);
+            if hits.is_empty() && events.is_empty() {
                 ui.label(tr(lang, Msg::NoMatch));
             }
             for hit in hits.iter().take(8) {
@@ -200,6 +209,51 @@ fn search_box(
                     search.query.clear();
                 }
             }
+            event_hits(ui, app, &atlas, &events, search, actions);
         });
     });
+}
+
+/// The events the search finds, under the places: a click goes to the event's time and place.
+fn event_hits(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    atlas: &crate::atlas::Atlas,
+    events: &[data::EventIdx],
+    search: &mut SearchBox,
+    actions: &mut Vec<Action>,
+) {
+    if events.is_empty() {
+        return;
+    }
+    let lang = app.persisted.lang;
+    let data = &atlas.data;
+    ui.separator();
+    ui.label(RichText::new(tr(lang, Msg::SearchEvents)).weak());
+    for &e in events.iter().take(8) {
+        let ev = data.event(e);
+        let day = data.meta.clock.day(ev.earliest()).format("%Y-%m-%d");
+        let text = format!(
+            "{day} · {} · {}",
+            data.place_name(ev.place, lang),
+            ev.title.get(lang)
+        );
+        if ui.selectable_label(false, text).clicked() {
+            go_to_event(data, e, actions);
+            search.query.clear();
+        }
+    }
+    if events.len() > 8 {
+        ui.label(RichText::new(format!("+{}", events.len() - 8)).weak());
+    }
+}
+
+/// Goes to the instant an event had certainly begun, with its place selected.
+fn go_to_event(data: &data::Dataset, e: data::EventIdx, actions: &mut Vec<Action>) {
+    let ev = data.event(e);
+    actions.push(Action::SetInstant(ev.certain_from().unix_minutes()));
+    match ev.place {
+        data::Place::Country => actions.push(Action::Select(None)),
+        place => actions.push(Action::Focus(place)),
+    }
 }

@@ -31,7 +31,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
     }
     ui.label(RichText::new(tr(lang, Msg::ClickHint)).weak());
     ui.separator();
-    let events = atlas.timeline.events_on_day(data, day);
+    let events = app.filtered(&atlas.timeline.events_on_day(data, day));
     // The day's events by place, in the order each place first appears that day.
     let mut places: Vec<(Place, Vec<EventIdx>)> = Vec::new();
     for &e in &events {
@@ -84,6 +84,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
             .iter()
             .copied()
             .filter(|&e| data.event(e).place == Place::Country && !national.contains(&e))
+            .filter(|&e| crate::scene::passes(app.events.as_deref(), e))
             .collect();
         if !earlier.is_empty() {
             ui.add_space(6.0);

@@ -121,7 +121,7 @@ fn city(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, c: CityIdx, actions: &
     if let Some(note) = &city.note {
         ui.label(RichText::new(note).italics());
     }
-    let events = atlas.timeline.events_of_city(c);
+    let events = app.filtered(atlas.timeline.events_of_city(c));
     let so_far = events
         .iter()
         .filter(|&&e| effective_start(data.event(e)) <= app.instant)
@@ -139,7 +139,7 @@ fn city(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, c: CityIdx, actions: &
     if events.is_empty() {
         ui.label(tr(lang, Msg::NoEventsHere));
     }
-    for &e in events {
+    for &e in &events {
         event_card(ui, app, atlas, e, false, actions);
     }
 }
@@ -204,7 +204,7 @@ fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions:
         ui.add_space(6.0);
         ui.label(RichText::new(tr(lang, Msg::CitiesHeading)).strong());
         for c in cities {
-            let events = atlas.timeline.events_of_city(c);
+            let events = app.filtered(atlas.timeline.events_of_city(c));
             let header = format!("{} ({})", data.city(c).names.get(lang), events.len());
             egui::CollapsingHeader::new(header)
                 .id_salt(("city", c.0))
@@ -212,18 +212,18 @@ fn region(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, u: UnitIdx, actions:
                     if ui.link(tr(lang, Msg::ShowOnMap)).clicked() {
                         actions.push(Action::Focus(Place::City(c)));
                     }
-                    for &e in events {
+                    for &e in &events {
                         event_card(ui, app, atlas, e, false, actions);
                     }
                 });
         }
     }
-    let own = atlas.timeline.events_of_unit(u);
+    let own = app.filtered(atlas.timeline.events_of_unit(u));
     if !own.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(tr(lang, Msg::RegionEvents)).strong());
         ui.separator();
-        for &e in own {
+        for &e in &own {
             event_card(ui, app, atlas, e, true, actions);
         }
     }

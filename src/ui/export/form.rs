@@ -153,6 +153,7 @@ impl ExportDialog {
             mode: app.persisted.mode,
             force: self.confirm_replace,
             frame_ms: FRAME_MS_DEFAULT,
+            filter: app.filter.clone(),
         })
     }
 
