@@ -1,11 +1,7 @@
 //! Opening data in the window: files dropped on it load on a thread; a file that fails leaves
 //! the dataset on screen in place and says why; the filters change what the map shows.
 
-#![expect(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test helpers panic on a broken fixture"
-)]
+#![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
