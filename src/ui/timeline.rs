@@ -180,21 +180,34 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     };
     let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
     let today = clock.day(app.shown().instant);
-    let status_color = color(style.status_fill.with_alpha(255));
+    let status_colours: Vec<egui::Color32> = (0..data.meta.statuses.len())
+        .map(|s| {
+            let c = style.status_colour(&data.meta, crate::data::StatusIdx(s as u32));
+            color(c.with_alpha(255))
+        })
+        .collect();
     for &(day, n) in counts {
         let x0 = x_of(clock.day_start(day).unix_minutes());
         let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
-        // How much of the country was under a status at the end of the day.
-        let under = tl
-            .units_under_status(data, clock.day_end(day).min(tl.last()))
-            .len() as f32
-            / data.units.len().max(1) as f32;
-        if under > 0.0 {
-            painter.rect_filled(
-                egui::Rect::from_min_max(pos2(x0, rect.top() + 3.0), pos2(x1, rect.top() + 10.0)),
-                0.0,
-                status_color.gamma_multiply(0.25 + 0.75 * under),
-            );
+        // How much of the country was under each status at the end of the day: one band per
+        // status, in its colour.
+        let under = tl.units_under_status(data, clock.day_end(day).min(tl.last()));
+        let statuses = data.meta.statuses.len().max(1);
+        let band = 7.0 / statuses as f32;
+        for (s, colour) in status_colours.iter().enumerate() {
+            let n = under
+                .iter()
+                .filter(|(_, p)| data.period(*p).status.index() == s)
+                .count();
+            let share = n as f32 / data.units.len().max(1) as f32;
+            if share > 0.0 {
+                let top = rect.top() + 3.0 + band * s as f32;
+                painter.rect_filled(
+                    egui::Rect::from_min_max(pos2(x0, top), pos2(x1, top + band)),
+                    0.0,
+                    colour.gamma_multiply(0.25 + 0.75 * share),
+                );
+            }
         }
         if day == today {
             painter.rect_filled(
