@@ -10,6 +10,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use qantar::atlas::Atlas;
 use qantar::export::{self, Area, ExportRequest, Format, Progress, Size, When};
+use qantar::geometry::Projection;
 use qantar::i18n::Lang;
 use qantar::paint::{png, raster};
 use qantar::scene::EventMode;
@@ -24,6 +25,7 @@ fn request(out: &Path, when: When) -> ExportRequest {
         out: out.to_owned(),
         size: Size::new(Some(1920), Some(1080), None).expect("a valid size"),
         area: Area::Country,
+        projection: Projection::Mercator,
         when,
         selected: None,
         title: None,
@@ -52,9 +54,19 @@ fn png_1080p(c: &mut Criterion) {
     });
     let atlas = Atlas::load(&Default::default()).expect("the embedded dataset loads");
     let req = request(&out, When::At(at(&atlas, "2022-01-06")));
-    let scene = export::scene_for(&atlas, &req, at(&atlas, "2022-01-06"), 0, 1);
+    let framing = export::framing(&atlas, &req).expect("a framing");
+    let scene = export::scene_for(&atlas, &req, &framing, at(&atlas, "2022-01-06"), 0, 1);
     c.bench_function("scene 1920x1080", |b| {
-        b.iter(|| export::scene_for(&atlas, &req, black_box(at(&atlas, "2022-01-06")), 0, 1));
+        b.iter(|| {
+            export::scene_for(
+                &atlas,
+                &req,
+                &framing,
+                black_box(at(&atlas, "2022-01-06")),
+                0,
+                1,
+            )
+        });
     });
     c.bench_function("rasterise 1920x1080", |b| {
         b.iter(|| {
@@ -62,11 +74,11 @@ fn png_1080p(c: &mut Criterion) {
         });
     });
     let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp).expect("renders");
-    let text = export::png_text(&atlas, &scene);
+    let text = export::png_text(&atlas, &req, &scene);
     c.bench_function("encode PNG 1920x1080", |b| {
         b.iter(|| {
             let mut bytes = std::io::Cursor::new(Vec::new());
-            png::write(black_box(&pixmap), &text, &mut bytes).expect("encodes");
+            png::write(black_box(&pixmap), &text, None, &mut bytes).expect("encodes");
             bytes
         });
     });

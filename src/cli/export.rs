@@ -2,9 +2,11 @@
 
 use crate::atlas::Atlas;
 use crate::export::{self, Area, Bound, ExportRequest, Format, Progress, Size, When, parse_step};
+use crate::geometry::Projection;
 use crate::i18n::Lang;
 use crate::scene::EventMode;
 use anyhow::{Context as _, bail};
+use clap::builder::TypedValueParser as _;
 use geo::Rect;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,8 +14,9 @@ use std::sync::Arc;
 
 /// Export a map (PNG or SVG) or an animated timeline (GIF or a folder of PNG frames).
 ///
-/// qantar export --at WHEN --out map.png|map.svg [--width W --height H | --scale S]
-///   [--bbox LON1,LAT1,LON2,LAT2] [--select PLACE] [--title TEXT] [--force]
+/// qantar export --at WHEN --out map.png|map.svg [--width W --height H | --scale S] [--dpi D]
+///   [--bbox LON1,LAT1,LON2,LAT2] [--projection mercator|albers|lcc] [--select PLACE]
+///   [--title TEXT] [--force]
 ///
 /// qantar export --from WHEN --to WHEN --step 1d|6h|1h --out timeline.gif|frames/
 ///   [--width W --height H] [--force]
@@ -44,9 +47,19 @@ pub struct ExportArgs {
     /// and --width 1000 --height 800 --scale 3 draws the 1000×800 map at 3000×2400.
     #[arg(long, allow_negative_numbers = true)]
     pub scale: Option<f64>,
+    /// The print resolution the PNG records, in dots per inch (3508×2480 at 300 dpi is A4).
+    /// Without it the PNG records none. The pixels stay as --width/--height/--scale make them.
+    #[arg(long, allow_negative_numbers = true)]
+    pub dpi: Option<i64>,
     /// The area to show, in degrees: west,south,east,north (default: the whole country).
     #[arg(long, value_name = "LON1,LAT1,LON2,LAT2", allow_hyphen_values = true)]
     pub bbox: Option<String>,
+    /// The map projection: mercator (Web Mercator, as the window), albers (equal-area conic)
+    /// or lcc (Lambert conformal conic); the conics are fitted to the area shown.
+    #[arg(long, value_name = "NAME", default_value = "mercator",
+          value_parser = clap::builder::PossibleValuesParser::new(["mercator", "albers", "lcc"])
+              .map(|s| s.parse::<Projection>().unwrap_or_default()))]
+    pub projection: Projection,
     /// Highlight a place: an id (oral, KZ-MAN) or any of its names.
     #[arg(long, value_name = "PLACE")]
     pub select: Option<String>,
@@ -160,7 +173,7 @@ pub fn request(args: &ExportArgs, atlas: &Atlas, lang: Lang) -> anyhow::Result<E
         _ => bail!("give --at WHEN for a map, or --from, --to and --step for an animation"),
     };
     let format = Format::for_path(&args.out, matches!(when, When::Range { .. }))?;
-    let size = Size::new(args.width, args.height, args.scale)?;
+    let size = Size::new(args.width, args.height, args.scale)?.at_dpi(args.dpi)?;
     let area = match &args.bbox {
         Some(b) => Area::BBox(parse_bbox(b)?),
         None => Area::Country,
@@ -178,6 +191,7 @@ pub fn request(args: &ExportArgs, atlas: &Atlas, lang: Lang) -> anyhow::Result<E
         format,
         size,
         area,
+        projection: args.projection,
         when,
         selected,
         title: args.title.clone(),

@@ -26,7 +26,7 @@ pub fn run(
         );
     }
     std::fs::create_dir_all(dir).with_context(|| format!("--out {}", dir.display()))?;
-    let size = Size::new(args.width, args.height, args.scale)?;
+    let size = Size::new(args.width, args.height, args.scale)?.at_dpi(args.dpi)?;
     let (format, ext) = if args.svg {
         (Format::Svg, "svg")
     } else {
@@ -41,6 +41,7 @@ pub fn run(
             format,
             size,
             area: chapter.bbox.map_or(Area::Country, Area::BBox),
+            projection: args.projection,
             when: When::At(chapter.at),
             selected: chapter.select,
             title: args.title.clone(),

@@ -10,7 +10,7 @@ mod size;
 mod write;
 
 pub use frames::{frame_instants, parse_step};
-pub use scene::{png_text, scene_for, title_for, view_for};
+pub use scene::{Framing, framing, metadata, png_text, scene_for, title_for, view_for};
 pub use size::{MAX_SIDE, Size};
 
 /// The largest side of an animated GIF: frames this big already make files of hundreds of
@@ -24,6 +24,7 @@ pub const FRAME_MS: std::ops::RangeInclusive<u32> = 10..=60_000;
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::data::Place;
+use crate::geometry::Projection;
 use crate::i18n::Lang;
 use crate::paint::{PaintError, WriteError, png, raster, svg};
 use crate::scene::{EventMode, View};
@@ -71,6 +72,8 @@ pub struct ExportRequest {
     pub format: Format,
     pub size: Size,
     pub area: Area,
+    /// The projection: Web Mercator (as the window), or a conic fitted to the area.
+    pub projection: Projection,
     pub when: When,
     pub selected: Option<Place>,
     pub title: Option<String>,
@@ -161,6 +164,18 @@ pub enum ExportError {
         first: chrono::NaiveDate,
         last: chrono::NaiveDate,
     },
+    #[error(
+        "--bbox {bbox} contains none of the dataset's regions or cities; the data spans {data}"
+    )]
+    EmptyBBox {
+        /// west,south,east,north.
+        bbox: String,
+        /// The data's extent, west,south,east,north.
+        data: String,
+    },
+    /// The projection cannot be fitted to the area (its words say why).
+    #[error("{0}")]
+    Projection(String),
     #[error("--frame-ms {0}: a frame shows for 10 ms to 60000 ms (one minute)")]
     FrameMs(u32),
     /// The output path does not fit the format (its words say why).
@@ -239,6 +254,15 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
         return Err(ExportError::FrameMs(req.frame_ms));
     }
     let instants = instants_of(req)?;
+    if let Area::BBox(b) = req.area
+        && !scene::shows_data(atlas, b)
+    {
+        return Err(ExportError::EmptyBBox {
+            bbox: scene::bbox_text(b),
+            data: scene::data_extent_text(atlas),
+        });
+    }
+    let framing = framing(atlas, req)?;
     if req.format == Format::Gif && req.size.pixels.iter().any(|&side| side > MAX_GIF_SIDE) {
         return Err(ExportError::Size(format!(
             "an animated GIF can be at most {MAX_GIF_SIDE} pixels a side; export PNG frames to a folder for more"
@@ -263,8 +287,8 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
     let ppp = req.size.ppp;
     match req.format {
         Format::Svg => {
-            let scene = scene_for(atlas, req, instants[0], 0, 1);
-            let text = svg::to_svg(&scene, pixels);
+            let scene = scene_for(atlas, req, &framing, instants[0], 0, 1);
+            let text = svg::to_svg(&scene, pixels, &metadata(atlas, req, &scene));
             write_file(&req.out, |w| {
                 w.write_all(text.as_bytes())
                     .map_err(|e| WriteError::io(&req.out, &e).into())
@@ -273,16 +297,17 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
             Ok(report(vec![req.out.clone()], 1))
         }
         Format::Png => {
-            let scene = scene_for(atlas, req, instants[0], 0, 1);
+            let scene = scene_for(atlas, req, &framing, instants[0], 0, 1);
             let pixmap = raster::render(&scene, pixels, ppp)?;
+            let text = png_text(atlas, req, &scene);
             write_file(&req.out, |w| {
-                Ok(png::write(&pixmap, &png_text(atlas, &scene), w)?)
+                Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)
             })?;
             progress.done.store(1, Ordering::Relaxed);
             Ok(report(vec![req.out.clone()], 1))
         }
-        Format::PngFrames => write_frames(atlas, req, &instants, progress),
-        Format::Gif => write_gif(atlas, req, &instants, progress),
+        Format::PngFrames => write_frames(atlas, req, &framing, &instants, progress),
+        Format::Gif => write_gif(atlas, req, &framing, &instants, progress),
     }
 }
 

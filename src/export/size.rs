@@ -1,5 +1,6 @@
-//! Export sizes: pixels, and pixels per point (the print scale). A scene is laid out in points,
-//! so a 3840×2160 export at scale 2 is the 1920×1080 map drawn twice as sharp.
+//! Export sizes: pixels, pixels per point (the print scale) and, for print, dots per inch. A
+//! scene is laid out in points, so a 3840×2160 export at scale 2 is the 1920×1080 map drawn
+//! twice as sharp; a dpi only says how large the pixels are on paper.
 
 use super::ExportError;
 
@@ -7,6 +8,8 @@ use super::ExportError;
 pub const MAX_SIDE: u32 = 8192;
 /// The size an export has when none is given.
 pub const DEFAULT: [u32; 2] = [1920, 1080];
+/// The print resolutions an export may record, in dots per inch.
+pub const DPI: std::ops::RangeInclusive<i64> = 10..=9600;
 
 /// An export's size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,6 +17,8 @@ pub struct Size {
     pub pixels: [u32; 2],
     /// Pixels per point.
     pub ppp: f32,
+    /// The print resolution (a PNG's pHYs chunk); `None` for the screen, which records none.
+    pub dpi: Option<u32>,
 }
 
 impl Size {
@@ -77,7 +82,35 @@ impl Size {
                 .min(pixels[1] as f32 / DEFAULT[1] as f32)
                 .max(1.0),
         };
-        Ok(Size { pixels, ppp })
+        Ok(Size {
+            pixels,
+            ppp,
+            dpi: None,
+        })
+    }
+
+    /// The same size printed at `dpi` dots per inch (`--dpi`): 3508×2480 at 300 dpi is A4
+    /// landscape.
+    pub fn at_dpi(self, dpi: Option<i64>) -> Result<Size, ExportError> {
+        let Some(dpi) = dpi else {
+            return Ok(Size { dpi: None, ..self });
+        };
+        if !DPI.contains(&dpi) {
+            return Err(ExportError::Size(format!(
+                "--dpi {dpi} must be from {} to {}",
+                DPI.start(),
+                DPI.end()
+            )));
+        }
+        Ok(Size {
+            dpi: u32::try_from(dpi).ok(),
+            ..self
+        })
+    }
+
+    /// Pixels per metre at the print resolution, as a PNG records it.
+    pub fn pixels_per_metre(&self) -> Option<u32> {
+        self.dpi.map(|dpi| (f64::from(dpi) / 0.0254).round() as u32)
     }
 
     /// The canvas in points.
@@ -119,6 +152,19 @@ mod tests {
     fn a_large_size_keeps_the_composition() {
         let s = Size::new(Some(3840), Some(2160), None).unwrap();
         assert_eq!(s.points(), [1920.0, 1080.0]);
+    }
+
+    #[test]
+    fn a_dpi_is_recorded_in_pixels_per_metre() {
+        let s = Size::new(Some(3508), Some(2480), None).unwrap();
+        assert_eq!(s.pixels_per_metre(), None);
+        let a4 = s.at_dpi(Some(300)).unwrap();
+        assert_eq!(
+            (a4.pixels, a4.pixels_per_metre()),
+            ([3508, 2480], Some(11811))
+        );
+        assert_eq!(s.at_dpi(Some(96)).unwrap().pixels_per_metre(), Some(3780));
+        assert!(s.at_dpi(Some(0)).is_err() && s.at_dpi(Some(100_000)).is_err());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! one palette, and every file atomically (see `paint::write_atomically`).
 
 use super::pipeline::ordered;
-use super::scene::{png_text, scene_for, style};
+use super::scene::{Framing, png_text, scene_for, style};
 use super::{ExportError, ExportRequest, Progress, Report};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
@@ -23,10 +23,11 @@ fn threads() -> usize {
 fn render_frame(
     atlas: &Atlas,
     req: &ExportRequest,
+    framing: &Framing,
     instants: &[Instant],
     i: usize,
 ) -> Result<(Scene, tiny_skia::Pixmap), ExportError> {
-    let scene = scene_for(atlas, req, instants[i], i, instants.len());
+    let scene = scene_for(atlas, req, framing, instants[i], i, instants.len());
     let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp)?;
     Ok((scene, pixmap))
 }
@@ -36,6 +37,7 @@ fn render_frame(
 pub(super) fn write_frames(
     atlas: &Atlas,
     req: &ExportRequest,
+    framing: &Framing,
     instants: &[Instant],
     progress: &Progress,
 ) -> Result<Report, ExportError> {
@@ -53,9 +55,10 @@ pub(super) fn write_frames(
         threads(),
         progress,
         |i| {
-            let (scene, pixmap) = render_frame(atlas, req, instants, i)?;
+            let (scene, pixmap) = render_frame(atlas, req, framing, instants, i)?;
+            let text = png_text(atlas, req, &scene);
             write_file(&staging.path().join(&names[i]), |w| {
-                Ok(png::write(&pixmap, &png_text(atlas, &scene), w)?)
+                Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)
             })
         },
         |_, ()| {
@@ -83,6 +86,7 @@ pub(super) fn frame_names(count: usize) -> Vec<String> {
 pub(super) fn write_gif(
     atlas: &Atlas,
     req: &ExportRequest,
+    framing: &Framing,
     instants: &[Instant],
     progress: &Progress,
 ) -> Result<Report, ExportError> {
@@ -96,7 +100,7 @@ pub(super) fn write_gif(
         u16::try_from(ms / 10).unwrap_or(u16::MAX).max(2)
     };
     // The palette is learned from the first frame.
-    let (_, first) = render_frame(atlas, req, instants, 0)?;
+    let (_, first) = render_frame(atlas, req, framing, instants, 0)?;
     let palette = Palette::new(&exact_colours(&style()), first.data());
     let first = Indexer::new(&palette).index(first.data());
     write_file(&req.out, |w| {
@@ -109,7 +113,7 @@ pub(super) fn write_gif(
                 if i == 0 {
                     return Ok(first.clone());
                 }
-                let (_, pixmap) = render_frame(atlas, req, instants, i)?;
+                let (_, pixmap) = render_frame(atlas, req, framing, instants, i)?;
                 Ok(Indexer::new(&palette).index(pixmap.data()))
             },
             |i, indexed| {

@@ -2,7 +2,7 @@
 //! with earcut, in two levels of detail, with a label point. Drawing a frame only transforms
 //! these cached coordinates; nothing is re-triangulated.
 
-use super::project::mercator;
+use super::projection::mercator;
 use crate::data::{ContextClass, Dataset};
 use geo::{
     BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify,

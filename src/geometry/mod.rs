@@ -1,4 +1,5 @@
-//! PURE. Geometry: Web Mercator and the view a canvas shows ([`View`], [`Transform`]), and the
+//! PURE. Geometry: Web Mercator and the view a canvas shows ([`View`], [`Transform`]), the
+//! conic projections an export may use instead ([`Projection`], [`Projector`]), and the
 //! dataset's polygons prepared once for drawing ([`GeometryCache`]: projected, triangulated with
 //! earcut, in two levels of detail, with label points).
 //!
@@ -6,6 +7,8 @@
 
 mod cache;
 mod project;
+mod projection;
 
 pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, Mesh, UnitGeometry};
-pub use project::{Transform, View, lonlat, mercator};
+pub use project::{Transform, View};
+pub use projection::{ConicParams, EARTH_RADIUS_M, Projection, Projector, lonlat, mercator};

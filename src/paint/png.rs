@@ -1,13 +1,17 @@
 //! PNG files: the rasterised scene, with text chunks that make the image citable (the instant,
-//! the dataset and its version, the app and its version, the sources).
+//! the dataset and its version, the app and its version, the sources) and, for print, its
+//! resolution (a pHYs chunk).
 
 use super::{PaintError, WriteSeek};
 use tiny_skia::Pixmap;
 
-/// Encodes `pixmap` as PNG with `text` as UTF-8 text chunks (keyword, value).
+/// Encodes `pixmap` as PNG with `text` as UTF-8 text chunks (keyword, value) and, when given,
+/// its print resolution in pixels per metre. Without one, the PNG records none (viewers then
+/// take their own, usually 72 or 96 dpi) rather than claiming one.
 pub fn write(
     pixmap: &Pixmap,
     text: &[(String, String)],
+    pixels_per_metre: Option<u32>,
     out: &mut dyn WriteSeek,
 ) -> Result<(), PaintError> {
     let mut encoder = png::Encoder::new(out, pixmap.width(), pixmap.height());
@@ -19,6 +23,11 @@ pub fn write(
     });
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fastest);
+    encoder.set_pixel_dims(pixels_per_metre.map(|ppm| png::PixelDimensions {
+        xppu: ppm,
+        yppu: ppm,
+        unit: png::Unit::Meter,
+    }));
     for (keyword, value) in text {
         encoder.add_itxt_chunk(keyword.clone(), value.clone())?;
     }

@@ -1,23 +1,37 @@
-//! SVG documents: a real vector map. Each unit is one `<path>` with `id` = its code and
-//! `data-status`; each city marker is one `<g id="city-…">`; every label, the title, the date,
-//! the legend and the attribution are `<text>`. The same scene always gives the same bytes.
+//! SVG documents: a real vector map. The root records the projection (`data-projection`,
+//! `data-proj4`) and what shaped the map (`data-` attributes, one per metadata keyword); each
+//! unit is one `<path>` with `id` = its code and `data-status`; each city marker is one
+//! `<g id="city-…">`; every label, the title, the date, the legend and the attribution are
+//! `<text>`. The same scene always gives the same bytes.
 
 use crate::scene::{LayerKind, PolygonClass, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write as _;
 
-/// The SVG document for `scene` (in points), `pixels` wide and high.
-pub fn to_svg(scene: &Scene, pixels: [u32; 2]) -> String {
+/// The SVG document for `scene` (in points), `pixels` wide and high, with `metadata` (keyword,
+/// text) as `data-` attributes of the root: `Selection` becomes `data-selection`.
+pub fn to_svg(scene: &Scene, pixels: [u32; 2], metadata: &[(String, String)]) -> String {
     let mut s = String::with_capacity(512 * 1024);
     let [w, h] = scene.size;
+    let meta = &scene.meta;
+    let mut attributes = format!(
+        r#" data-projection="{}" data-proj4="{}""#,
+        meta.projection.id(),
+        esc(&meta.projection_definition)
+    );
+    for (keyword, text) in metadata {
+        let name = keyword.to_lowercase().replace(' ', "-");
+        if name != "projection" {
+            let _ = write!(attributes, r#" data-{}="{}""#, esc(&name), esc(text));
+        }
+    }
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="DejaVu Sans, Verdana, sans-serif">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" font-family="DejaVu Sans, Verdana, sans-serif"{attributes}>"#,
         pixels[0],
         pixels[1],
         num(w),
         num(h)
     );
-    let meta = &scene.meta;
     let _ = writeln!(s, "<title>{}</title>", esc(&meta.title));
     let _ = writeln!(
         s,

@@ -18,7 +18,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let data = &atlas.data;
     let style = input.style;
     let s = input.scale;
-    let t = input.view.transform(input.size);
+    let t = input.transform();
     let canvas = [0.0, 0.0, input.size[0], input.size[1]];
 
     let mut context = Vec::new();
@@ -221,7 +221,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 /// Only the background and the context layer (neighbours, water, rivers): the basemap drawn
 /// under online tiles, which shows wherever tiles are missing.
 pub fn build_basemap(input: &SceneInput<'_>) -> Scene {
-    let t = input.view.transform(input.size);
+    let t = input.transform();
     let mut context = Vec::new();
     context_shapes(input, &t, &mut context);
     Scene {
@@ -253,6 +253,8 @@ fn meta(input: &SceneInput<'_>) -> SceneMeta {
             data.meta.clock_label.get(input.lang)
         ),
         dataset: format!("{} {}", data.meta.id, data.meta.version),
+        projection: input.projector.kind(),
+        projection_definition: input.projector.definition(),
         sources: data.meta.attribution.clone(),
         status_keys: data.meta.statuses.iter().map(|s| s.key.clone()).collect(),
     }
@@ -348,9 +350,8 @@ fn rings(mesh: &Mesh, t: &Transform) -> Vec<Vec<[f32; 2]>> {
 }
 
 fn visible(bbox: [f64; 4], t: &Transform, size: [f32; 2]) -> bool {
-    let a = t.apply([bbox[0], bbox[1]]);
-    let b = t.apply([bbox[2], bbox[3]]);
-    a[0] <= size[0] && b[0] >= 0.0 && a[1] <= size[1] && b[1] >= 0.0
+    let r = t.rect(bbox);
+    r[0] <= size[0] && r[2] >= 0.0 && r[1] <= size[1] && r[3] >= 0.0
 }
 
 fn in_canvas(p: [f32; 2], r: f32, size: [f32; 2]) -> bool {

@@ -58,12 +58,11 @@ pub(super) fn label_candidates(
             continue;
         }
         let mesh = geom.mesh(input.lod);
-        let a = t.apply([mesh.bbox[0], mesh.bbox[1]]);
-        let b = t.apply([mesh.bbox[2], mesh.bbox[3]]);
+        let r = t.rect(mesh.bbox);
         let text = unit.short.get(lang).to_owned();
         let size = style.region_label_size * s;
         let width = super::fonts::Metrics::get().width(&text, size, false);
-        if width > (b[0] - a[0]) * 0.9 {
+        if width > (r[2] - r[0]) * 0.9 {
             continue;
         }
         let selected = input.selected == Some(Place::Unit(u));
@@ -103,7 +102,7 @@ pub(super) fn label_candidates(
             priority: if selected {
                 0
             } else {
-                200 - ((b[0] - a[0]) / 10.0).min(90.0) as i32
+                200 - ((r[2] - r[0]) / 10.0).min(90.0) as i32
             },
         });
     }

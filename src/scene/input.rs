@@ -7,7 +7,7 @@ use super::style::Style;
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::data::Place;
-use crate::geometry::{Lod, View};
+use crate::geometry::{Lod, Projector, View};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,8 @@ pub struct SceneInput<'a> {
     pub atlas: &'a Atlas,
     pub instant: Instant,
     pub view: View,
+    /// How lon/lat becomes the plane: Web Mercator in the window; an export may choose a conic.
+    pub projector: Projector,
     /// Canvas size in points.
     pub size: [f32; 2],
     /// Multiplies text sizes and line widths (1 on screen; more for print).
@@ -107,6 +109,7 @@ impl<'a> SceneInput<'a> {
             atlas,
             instant: shown.instant,
             view,
+            projector: Projector::mercator(),
             size,
             scale: 1.0,
             lang: shown.lang,
@@ -181,6 +184,16 @@ impl<'a> SceneInput<'a> {
             lod: Lod::for_zoom(view.zoom),
             ..self.clone()
         }
+    }
+
+    /// The same input drawn in `projector` (exports; `view` must have been fitted in it).
+    pub fn projected(self, projector: Projector) -> Self {
+        SceneInput { projector, ..self }
+    }
+
+    /// The transform from cached Mercator coordinates to canvas points.
+    pub fn transform(&self) -> crate::geometry::Transform {
+        self.view.transform_in(&self.projector, self.size)
     }
 
     /// The same input with `hovered` outlined.

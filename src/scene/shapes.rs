@@ -197,6 +197,9 @@ pub struct SceneMeta {
     pub instant_text: String,
     /// Dataset id and version.
     pub dataset: String,
+    /// The projection the map is drawn in, and its PROJ string.
+    pub projection: crate::geometry::Projection,
+    pub projection_definition: String,
     /// One line naming the data sources.
     pub sources: String,
     /// The dataset's status keys (`emergency`), by [`StatusIdx`]: what an SVG records.

@@ -1,4 +1,4 @@
-//! The `qantar` binary as a user runs it: summary, check, and their errors.
+//! The `qantar` binary as a user runs it: summary, check, export projections, and their errors.
 
 #![expect(
     clippy::expect_used,
@@ -8,6 +8,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod projection;
 mod record;
 
 use common::copy_geodata;

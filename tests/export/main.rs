@@ -1,14 +1,16 @@
 //! Exports on the real data: maps (SVG structure and determinism, PNG size, pixels and
 //! metadata, golden images, GIF frame counts) and the safety promises (no silent overwrite,
-//! atomic writes, cancelling leaves nothing).
+//! atomic writes, cancelling leaves nothing), projections and the metadata of files.
 
 #![expect(clippy::expect_used, reason = "test helpers panic on a broken fixture")]
 
 mod maps;
+mod projection;
 mod safety;
 
 use qantar::atlas::Atlas;
 use qantar::export::{self, Area, ExportError, ExportRequest, Format, Progress, Size, When};
+use qantar::geometry::Projection;
 use qantar::i18n::Lang;
 use qantar::scene::EventMode;
 use std::path::PathBuf;
@@ -33,6 +35,7 @@ pub fn request(atlas: &Atlas, out: PathBuf, when: &str, size: [u32; 2]) -> Expor
         size: Size::new(Some(i64::from(size[0])), Some(i64::from(size[1])), None)
             .expect("a valid size"),
         area: Area::Country,
+        projection: Projection::Mercator,
         when: When::At(at),
         selected: None,
         title: None,

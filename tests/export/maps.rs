@@ -5,7 +5,7 @@ use super::{atlas, request, run};
 use qantar::atlas::Atlas;
 use qantar::data::Standing;
 use qantar::export::{self, Area, ExportError, Format, Size, When};
-use qantar::geometry::mercator;
+use qantar::geometry::{Projector, mercator};
 use qantar::scene::Style;
 use std::path::Path;
 
@@ -94,7 +94,12 @@ fn svg_is_a_vector_document_with_its_date_and_deterministic() {
 fn pixel_of(atlas: &Atlas, size: [u32; 2], lon: f64, lat: f64) -> (u32, u32) {
     let req_size =
         Size::new(Some(i64::from(size[0])), Some(i64::from(size[1])), None).expect("size");
-    let view = export::view_for(atlas, Area::Country, req_size.points());
+    let view = export::view_for(
+        atlas,
+        Area::Country,
+        &Projector::mercator(),
+        req_size.points(),
+    );
     let p = view.transform(req_size.points()).apply(mercator(lon, lat));
     ((p[0] * req_size.ppp) as u32, (p[1] * req_size.ppp) as u32)
 }

@@ -276,3 +276,68 @@ fn a_bad_region_id_property_lists_the_ones_there_are() {
     assert!(report.contains("ruritania-adm1.geojson"), "{report}");
     assert!(report.contains("ADM1_PCODE"), "{report}");
 }
+
+/// Writes this file's inputs into `$QANTAR_DEMO_DIR` to try them by hand or take screenshots:
+/// `QANTAR_DEMO_DIR=/tmp/demo cargo test --test own_data -- --ignored write_demo_files`.
+#[test]
+#[ignore = "writes files for a person to open; run it by name"]
+fn write_demo_files() {
+    let dir = std::path::PathBuf::from(std::env::var("QANTAR_DEMO_DIR").expect("QANTAR_DEMO_DIR"));
+    std::fs::create_dir_all(&dir).unwrap();
+    files::kazakhstan_2023(&dir);
+    files::acled_current(&dir);
+    files::acled_old(&dir);
+    files::grid_country(&dir);
+    files::grid_events(&dir);
+    files::topojson(&dir);
+}
+
+#[test]
+fn an_export_with_filters_says_so_and_refuses_an_unknown_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("airport.png");
+    let out = qantar(&[
+        "export",
+        "--at",
+        "2022-01-06",
+        "--kinds",
+        "violence,clash",
+        "--filter",
+        "airport",
+        "--width",
+        "640",
+        "--height",
+        "400",
+        "--out",
+        path(&out_path),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&out_path).unwrap(),
+    ));
+    let reader = decoder.read_info().unwrap();
+    let filters = reader
+        .info()
+        .utf8_text
+        .iter()
+        .find(|t| t.keyword == "Filters")
+        .map(|t| t.get_text().unwrap())
+        .expect("a Filters chunk");
+    assert_eq!(filters, "kinds: violence, clash; text: \"airport\"");
+    let bad = qantar(&[
+        "export",
+        "--at",
+        "2022-01-06",
+        "--kinds",
+        "riot",
+        "--out",
+        path(&out_path),
+        "--force",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad).contains("\"riot\" is not a kind of this dataset"),
+        "{}",
+        text(&bad)
+    );
+}

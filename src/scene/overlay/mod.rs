@@ -161,7 +161,7 @@ fn scale_bar(input: &SceneInput<'_>, bottom: f32, out: &mut Vec<Shape>, obstacle
     let s = input.scale;
     let style = input.style;
     let m = Metrics::get();
-    let meters_per_point = input.view.meters_per_point();
+    let meters_per_point = input.view.meters_per_point_in(&input.projector);
     if !meters_per_point.is_finite() || meters_per_point <= 0.0 {
         return;
     }

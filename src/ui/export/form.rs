@@ -4,6 +4,7 @@
 use super::job::{Job, default_dir};
 use crate::clock::{Instant, TimeError};
 use crate::export::{self, Area, ExportError, ExportRequest, Format, Size, When, parse_step};
+use crate::geometry::Projection;
 use crate::i18n::{Lang, Msg, tr};
 use crate::scene::View;
 use crate::ui::state::AppState;
@@ -124,7 +125,13 @@ impl ExportDialog {
     ) -> Result<ExportRequest, FormError> {
         let atlas = app.atlas.as_ref().ok_or(FormError::NoDataset)?;
         let pixels = PRESETS.get(self.preset).map_or(self.custom, |(_, px)| *px);
-        let size = Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)?;
+        // The print preset (A4) records its 300 dpi; screen sizes record none.
+        let print = PRESETS
+            .get(self.preset)
+            .is_some_and(|(m, _)| *m == Msg::PresetA4);
+        let dpi = print.then_some(300);
+        let size =
+            Size::new(Some(i64::from(pixels[0])), Some(i64::from(pixels[1])), None)?.at_dpi(dpi)?;
         let area = match (self.whole_country, painted) {
             (false, Some((view, size))) => Area::View { view, size },
             _ => Area::Country,
@@ -146,6 +153,8 @@ impl ExportDialog {
             format,
             size,
             area,
+            // The window is Web Mercator, and its exports match it.
+            projection: Projection::Mercator,
             when,
             selected: app.selected,
             title: None,
