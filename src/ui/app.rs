@@ -124,6 +124,9 @@ impl App {
         let Some(atlas) = self.state.atlas.clone() else {
             return;
         };
+        // Files laid from the command line: say what was read, guessed and skipped.
+        self.state.windows.report =
+            !(options.data.is_plain() || atlas.data.report.is_empty() || self.screenshot.is_some());
         // Applied on the first frame, when the window exists.
         if options.presentation {
             self.pending.push(Action::Presentation(true));
