@@ -33,6 +33,9 @@ pub struct Summary {
     pub national_events: Vec<EventRef>,
     #[serde(skip)]
     unit_count: usize,
+    /// The declared statuses, in order: (id, name in the summary's language).
+    #[serde(skip)]
+    status_names: Vec<(String, String)>,
     #[serde(skip)]
     day_text: String,
     #[serde(skip)]
@@ -187,10 +190,9 @@ impl Summary {
         Summary {
             at: clock.iso(at),
             at_text: format!(
-                "{} ({}, {})",
+                "{} ({})",
                 clock.long_text(lang, at),
-                data.meta.clock_label.get(lang),
-                clock.offset_utc_label()
+                clock.labelled(data.meta.clock_label.get(lang), at)
             ),
             dataset: DatasetRef {
                 id: data.meta.id.clone(),
@@ -198,6 +200,12 @@ impl Summary {
                 name: data.meta.name.get(lang).to_owned(),
             },
             units_by_status,
+            status_names: data
+                .meta
+                .statuses
+                .iter()
+                .map(|s| (s.key.clone(), s.names.get(lang).to_owned()))
+                .collect(),
             uncertain,
             uncertain_text,
             statuses,
@@ -241,24 +249,29 @@ impl Summary {
             tr(lang, Msg::SituationAt),
             self.at_text
         );
-        if self.statuses.is_empty() {
-            out += tr(lang, Msg::NoneUnderEmergency);
-            out += "\n";
-        } else {
+        // One block per declared status (none when the dataset declares none).
+        let width = self
+            .statuses
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (i, (key, name)) in self.status_names.iter().enumerate() {
+            let under: Vec<&UnitStatus> =
+                self.statuses.iter().filter(|s| s.status == *key).collect();
+            // The main status of the default dataset reads as it always has.
+            let heading = if i == 0 && key == "emergency" {
+                tr(lang, Msg::UnderEmergency).to_owned()
+            } else {
+                name.clone()
+            };
             out += &format!(
-                "{}: {} / {} {}\n",
-                tr(lang, Msg::UnderEmergency),
-                self.statuses.len(),
+                "{heading}: {} / {} {}\n",
+                under.len(),
                 self.unit_count,
                 tr(lang, Msg::UnitsCount)
             );
-            let width = self
-                .statuses
-                .iter()
-                .map(|s| s.name.chars().count())
-                .max()
-                .unwrap_or(0);
-            for s in &self.statuses {
+            for s in under {
                 out += &format!("  {:<width$}  {:<7} {}\n", s.name, s.unit, s.since_text);
             }
         }

@@ -221,6 +221,17 @@ impl Clock {
         })
     }
 
+    /// "Nur-Sultan time, UTC+6": the dataset's name for its clock and the offset at `t`; the
+    /// offset alone when the name says no more ("UTC+0", or a zone's own name).
+    pub fn labelled(self, label: &str, t: Instant) -> String {
+        let offset = self.utc_label_at(t);
+        if label.is_empty() || label == offset || label == self.offset_utc_label() {
+            offset
+        } else {
+            format!("{label}, {offset}")
+        }
+    }
+
     /// "13:00".
     pub fn hhmm(self, t: Instant) -> String {
         let local = self.local(t);

@@ -60,9 +60,12 @@ pub fn regions_as_units(file: &str, read: RegionsReport, report: &mut Vec<String
 fn report_reading(report: &mut Vec<String>, file: &str, read: &RegionsReport) {
     let how = if read.guessed { "guessed" } else { "as given" };
     report.push(format!(
-        "{file}: read {} regions ({:?}); ids from {}, names from {} ({how})",
+        "{file}: read {} regions ({}); ids from {}, names from {} ({how})",
         read.regions.len(),
-        read.format,
+        match read.format {
+            super::regions_in::Format::GeoJson => "GeoJSON",
+            super::regions_in::Format::TopoJson => "TopoJSON",
+        },
         read.id_property
             .as_deref()
             .map_or("their position".into(), |p| format!("property \"{p}\"")),

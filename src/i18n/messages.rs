@@ -39,7 +39,6 @@ messages! {
     Periods,
     UnderEmergency,
     NoEmergency,
-    NoneUnderEmergency,
     Since,
     TimeUnknown,
     HourUnknown,

@@ -7,7 +7,6 @@ Sources = sources
 Periods = state-of-emergency periods
 UnderEmergency = Under a state of emergency
 NoEmergency = No state of emergency
-NoneUnderEmergency = No unit is under a state of emergency.
 Since = since
 TimeUnknown = time unknown
 HourUnknown = hour unknown

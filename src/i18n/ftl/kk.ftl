@@ -7,7 +7,6 @@ Sources = дереккөздер
 Periods = төтенше жағдай кезеңдері
 UnderEmergency = Төтенше жағдайда
 NoEmergency = Төтенше жағдай жоқ
-NoneUnderEmergency = Бірде-бір бірлік төтенше жағдайда емес.
 Since = бастап
 TimeUnknown = уақыты белгісіз
 HourUnknown = сағаты белгісіз

@@ -7,7 +7,6 @@ Sources = источники
 Periods = периоды чрезвычайного положения
 UnderEmergency = Под чрезвычайным положением
 NoEmergency = Нет чрезвычайного положения
-NoneUnderEmergency = Ни одна единица не находится под чрезвычайным положением.
 Since = с
 TimeUnknown = время неизвестно
 HourUnknown = час неизвестен

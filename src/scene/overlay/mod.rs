@@ -124,10 +124,9 @@ fn title_block(input: &SceneInput<'_>, out: &mut Vec<Shape>, obstacles: &mut Vec
         let clock = data.meta.clock;
         lines.push((
             format!(
-                "{} ({}, {})",
+                "{} ({})",
                 clock.long_text(input.lang, input.instant),
-                data.meta.clock_label.get(input.lang),
-                clock.offset_utc_label()
+                clock.labelled(data.meta.clock_label.get(input.lang), input.instant)
             ),
             style.date_size * s,
             false,
