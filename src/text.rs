@@ -266,6 +266,18 @@ pub fn period_lifted(data: &Dataset, lang: Lang, period: &Period) -> String {
     }
 }
 
+/// What a unit under none of the dataset's statuses is: "No state of emergency" for a dataset
+/// whose main status is a state of emergency, "No status in force" otherwise; `None` when the
+/// dataset declares no status (there is nothing to say).
+pub fn no_status(meta: &crate::data::Meta, lang: Lang) -> Option<&'static str> {
+    let main = meta.statuses.first()?;
+    Some(if main.key == "emergency" {
+        tr(lang, Msg::NoEmergency)
+    } else {
+        tr(lang, Msg::NoStatus)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

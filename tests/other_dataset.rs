@@ -92,7 +92,7 @@ fn an_svg_export_records_the_datasets_own_status_keys() {
         "{svg}"
     );
     assert!(svg.contains(r#"id="T-S" class="unit" data-status="none""#));
-    assert!(svg.contains("Saturday, 2 March 2030, 12:00 (Harbour time)"));
+    assert!(svg.contains("Saturday, 2 March 2030, 12:00 (Harbour time, UTC-3)"));
     assert!(
         svg.contains(r#"id="city-gamma""#),
         "Port City's own curfew shows at Gamma"

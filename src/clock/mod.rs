@@ -222,10 +222,10 @@ impl Clock {
     }
 
     /// "Nur-Sultan time, UTC+6": the dataset's name for its clock and the offset at `t`; the
-    /// offset alone when the name says no more ("UTC+0", or a zone's own name).
+    /// offset alone when the name says no more ("UTC+0").
     pub fn labelled(self, label: &str, t: Instant) -> String {
         let offset = self.utc_label_at(t);
-        if label.is_empty() || label == offset || label == self.offset_utc_label() {
+        if label.is_empty() || label == offset {
             offset
         } else {
             format!("{label}, {offset}")

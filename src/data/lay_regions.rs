@@ -42,6 +42,14 @@ pub fn lay_regions(mut data: Dataset, file: &str, read: RegionsReport) -> Datase
     let old_periods = data.periods.clone();
     remap(&mut data, &old_units, &map, file);
     inherit_periods(&mut data, &old_units, &old_periods, &successors);
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    data.meta.attribution = [data.meta.attribution.as_str(), &format!("Regions: {name}")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     data.report.push(format!(
         "{file}: {} units laid on {}",
         data.units.len(),
@@ -135,7 +143,7 @@ fn from_successor(s: &Successor, region: ImportedRegion) -> Unit {
         id: s.id.clone(),
         kind: UnitKind::Region,
         names: s.names.clone(),
-        short: s.names.clone(),
+        short: s.short.clone(),
         alt,
         aliases: vec![region.id.clone()],
         note: Some(format!("carved out of {} in {}", s.from, s.since)),

@@ -12,6 +12,8 @@ pub struct Successor {
     /// Its id in the later layout: `KZ-10`.
     pub id: String,
     pub names: LocalText,
+    /// A short name for the map (the full name when the file gives none).
+    pub short: LocalText,
     /// Other spellings, matched like names.
     pub alt: Vec<String>,
     /// The id of the dataset's unit it was carved out of.
@@ -53,6 +55,8 @@ struct RawSuccessor {
     from: String,
     since: String,
     names: LocalText,
+    #[serde(default)]
+    short: Option<LocalText>,
     #[serde(default)]
     alt: Vec<String>,
 }
@@ -119,6 +123,7 @@ pub fn load_lineage(file: &SourceFile, unit_ids: &[&str], problems: &mut Vec<Pro
             .into_iter()
             .map(|s| Successor {
                 id: s.id,
+                short: s.short.unwrap_or_else(|| s.names.clone()),
                 names: s.names,
                 alt: s.alt,
                 from: s.from,

@@ -255,7 +255,7 @@ fn resolve_meta(
         country_names,
         clock,
         clock_label: if raw.time_zone.label.is_empty() {
-            crate::i18n::LocalText::en(clock.offset_utc_label())
+            crate::i18n::LocalText::en(clock.zone_name().unwrap_or_default())
         } else {
             raw.time_zone.label
         },

@@ -50,7 +50,7 @@ impl Dataset {
         };
         if let Some(tz) = &spec.tz {
             data.meta.clock = clock_of(tz)?;
-            data.meta.clock_label = LocalText::en(data.meta.clock.offset_utc_label());
+            data.meta.clock_label = LocalText::en(data.meta.clock.zone_name().unwrap_or_default());
             data.report
                 .push(format!("--tz {tz}: times are read and shown on this clock"));
         }
@@ -98,12 +98,12 @@ impl Dataset {
                     .with("ru", "Вся территория")
                     .with("kk", "Бүкіл аумақ"),
                 clock,
-                clock_label: LocalText::en(clock.offset_utc_label()),
+                clock_label: LocalText::default(),
                 window: (chrono::NaiveDate::MIN, chrono::NaiveDate::MIN),
                 window_from_data: true,
                 statuses: Vec::new(),
                 kinds: default_kinds(),
-                attribution: name,
+                attribution: String::new(),
                 default_instant: None,
                 export_range: None,
                 search_hint: None,

@@ -10,6 +10,18 @@ pub fn replace_events(mut data: Dataset, mut events: Vec<Event>, file: &str) -> 
     data.report
         .extend(outside.into_iter().map(|l| format!("{file}: {l}")));
     data.events = events;
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let mut credits: Vec<&str> = data
+        .meta
+        .attribution
+        .split(" · ")
+        .filter(|part| !part.is_empty() && !part.starts_with("Events:"))
+        .collect();
+    let events_credit = format!("Events: {name}");
+    credits.push(&events_credit);
+    data.meta.attribution = credits.join(" · ");
     if !data.story.is_empty() {
         data.story.clear();
         data.report.push(format!(

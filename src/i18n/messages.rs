@@ -127,6 +127,7 @@ messages! {
     SourceAnalysis,
     SourceAggregator,
     SourceUnspecified,
+    NoStatus,
     SearchEvents,
     Filter,
     FilterText,

@@ -250,7 +250,7 @@ fn meta(input: &SceneInput<'_>) -> SceneMeta {
         instant_text: format!(
             "{} ({})",
             clock.long_text(input.lang, input.instant),
-            data.meta.clock_label.get(input.lang)
+            clock.labelled(data.meta.clock_label.get(input.lang), input.instant)
         ),
         dataset: format!("{} {}", data.meta.id, data.meta.version),
         projection: input.projector.kind(),

@@ -5,8 +5,7 @@
 //! tiles, the last painted scene); [`show`] reads the shared [`AppState`] and returns actions.
 
 use super::state::{Action, AppState};
-use crate::data::{Place, Standing};
-use crate::i18n::{Msg, tr};
+use crate::data::Place;
 use crate::paint::egui::{ScenePlugin, paint};
 use crate::scene::{self, LayerKind, Scene, SceneInput, Style, View};
 use walkers::{HttpOptions, HttpTiles, MapMemory, lon_lat, sources::OpenStreetMap};
@@ -356,44 +355,7 @@ fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions:
     if let Some(place) = hovered
         && let Some(atlas) = &state.atlas
     {
-        let lang = state.persisted.lang;
-        let data = &atlas.data;
-        let unit = match place {
-            Place::City(c) => Some(data.city(c).unit),
-            Place::Unit(u) => Some(u),
-            Place::Country => None,
-        };
-        let standing = unit.and_then(|u| atlas.timeline.standing_at(data, u, state.instant));
-        let status_text = match standing {
-            Some((p, Standing::Uncertain)) => {
-                let period = data.period(p);
-                let (what, when) = if period.declared.undecided_at(state.instant) {
-                    (
-                        Msg::Declared,
-                        crate::text::period_declared(data, lang, period),
-                    )
-                } else {
-                    (Msg::Lifted, crate::text::period_lifted(data, lang, period))
-                };
-                format!(
-                    "{}: {} {when}",
-                    data.meta.status(period.status).names.get(lang),
-                    tr(lang, what).to_lowercase()
-                )
-            }
-            Some((p, _)) => data
-                .meta
-                .status(data.period(p).status)
-                .names
-                .get(lang)
-                .to_owned(),
-            None => tr(lang, Msg::NoEmergency).to_owned(),
-        };
-        let mut text = format!("{}\n{status_text}", data.place_name(place, lang));
-        if let Place::City(c) = place {
-            let n = atlas.timeline.events_of_city(c).len();
-            text = format!("{text}\n{}", crate::i18n::events_n(lang, n));
-        }
+        let text = super::hover::text(state, atlas, place);
         response.clone().on_hover_text_at_pointer(text);
     }
 }

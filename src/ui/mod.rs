@@ -11,6 +11,7 @@ mod details;
 mod export;
 mod fades;
 mod fonts;
+mod hover;
 mod keys;
 mod map;
 mod menus;

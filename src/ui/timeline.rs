@@ -28,10 +28,11 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                     actions.push(Action::Presentation(false));
                 }
             }
+            let shown = app.shown().instant;
             let when = format!(
                 "{} ({})",
-                clock.long_text(lang, app.shown().instant),
-                data.meta.clock_label.get(lang)
+                clock.long_text(lang, shown),
+                clock.labelled(data.meta.clock_label.get(lang), shown)
             );
             ui.label(RichText::new(when).size(22.0).strong());
             let under = atlas
@@ -42,7 +43,9 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
                 .timeline
                 .units_uncertain(data, app.shown().instant)
                 .len();
-            let status = data.meta.main_status_name(lang).unwrap_or("");
+            let Some(status) = data.meta.main_status_name(lang) else {
+                return;
+            };
             let open = if open > 0 {
                 format!(" · {}", crate::i18n::uncertain_n(lang, open))
             } else {

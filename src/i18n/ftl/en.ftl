@@ -265,3 +265,4 @@ FilterText = Events whose text contains:
 FilterTextHint = words, e.g. airport
 FilterKinds = Kinds of event shown:
 FilterClear = Show all events
+NoStatus = No status in force

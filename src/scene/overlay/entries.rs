@@ -60,7 +60,7 @@ pub(super) fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     if !data.meta.statuses.is_empty() {
         rows.push(entry(
             Swatch::Fill(style.unit_fill),
-            tr(lang, Msg::NoEmergency),
+            crate::text::no_status(&data.meta, lang).unwrap_or_default(),
         ));
         rows.push(entry(
             Swatch::Dashed(style.changed_outline),

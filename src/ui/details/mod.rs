@@ -101,7 +101,9 @@ fn status_line(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, unit: UnitIdx) 
             );
         }
         None => {
-            ui.label(RichText::new(tr(lang, Msg::NoEmergency)).strong());
+            if let Some(none) = crate::text::no_status(&data.meta, lang) {
+                ui.label(RichText::new(none).strong());
+            }
         }
     }
 }
