@@ -80,7 +80,10 @@ pub fn filter_menu(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>)
                 continue;
             }
             let mut on = !filter.hidden_kinds.contains(&kind.id);
-            let label = format!("{} ({n})", super::card::kind_name(lang, kind));
+            let name = super::card::kind_name(lang, kind);
+            let mut chars = name.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+            let label = format!("{}{} ({n})", first.unwrap_or_default(), chars.as_str());
             if ui.checkbox(&mut on, label).changed() {
                 let mut hidden = filter.hidden_kinds.clone();
                 hidden.retain(|h| *h != kind.id);
