@@ -147,28 +147,32 @@ fn place_of(data: &Dataset, row: &CsvEvent) -> Option<Place> {
 fn unit_named(data: &Dataset, name: &str) -> Option<super::ids::UnitIdx> {
     let key = name_key(name);
     let folded = super::csv_events::fold_name(name);
-    let matches = |n: &str| name_key(n) == key || super::csv_events::fold_name(n) == folded;
-    let hits: Vec<usize> = data
-        .units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| {
-            u.names
-                .all()
-                .chain(u.short.all())
-                .chain(u.alt.iter().map(String::as_str))
-                .any(matches)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if let [one] = hits.as_slice() {
-        return Some(super::ids::UnitIdx(*one as u32));
+    // Spelled as the dataset spells it first ("Almaty City" is the city, not the region); then
+    // across transliterations and old names, where one unit answers.
+    let exact = |n: &str| name_key(n) == key;
+    let loose = |n: &str| super::csv_events::fold_name(n) == folded;
+    for matches in [&exact as &dyn Fn(&str) -> bool, &loose] {
+        let hits: Vec<usize> = data
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                let mut names = u
+                    .names
+                    .all()
+                    .chain(u.short.all())
+                    .chain(u.alt.iter().map(String::as_str));
+                names.any(matches)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [one] = hits.as_slice() {
+            return Some(super::ids::UnitIdx(*one as u32));
+        }
     }
     let succ = data.lineage.successors.iter().find(|s| {
-        s.names
-            .all()
-            .chain(s.alt.iter().map(String::as_str))
-            .any(matches)
+        let mut names = s.names.all().chain(s.alt.iter().map(String::as_str));
+        names.any(|n| exact(n) || loose(n))
     })?;
     data.unit_by_id(&succ.from)
 }

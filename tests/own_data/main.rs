@@ -341,3 +341,30 @@ fn an_export_with_filters_says_so_and_refuses_an_unknown_kind() {
         text(&bad)
     );
 }
+
+#[test]
+fn an_admin1_without_coordinates_finds_its_region_across_spellings() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("admin1.csv");
+    let header = "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities";
+    let rows = [
+        "A1,2022-01-04,2022,1,Protests,Peaceful protest,Kazakhstan,Aktyubinsk,,,,3,Wire,Old name of Aktobe Region.,0",
+        "A2,2022-01-04,2022,1,Protests,Peaceful protest,Kazakhstan,Mangistau,,,,3,Wire,Another spelling of Mangystau.,0",
+        "A3,2022-01-05,2022,1,Protests,Peaceful protest,Kazakhstan,Almaty City,,,,3,Wire,The city not the region.,0",
+        "A4,2022-01-05,2022,1,Protests,Peaceful protest,Kazakhstan,Abai,,,,3,Wire,A region of a later layout.,0",
+    ];
+    std::fs::write(&csv, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    let data = open(OpenSpec {
+        events: Some(csv),
+        ..OpenSpec::default()
+    });
+    let unit_of = |id: &str| match data.events[data.event_by_id(id).unwrap().index()].place {
+        Place::Unit(u) => data.unit(u).id.clone(),
+        other => panic!("{id} is at {other:?}"),
+    };
+    assert_eq!(unit_of("A1"), "KZ-AKT");
+    assert_eq!(unit_of("A2"), "KZ-MAN");
+    assert_eq!(unit_of("A3"), "KZ-ALA");
+    // Abai did not exist in January 2022: its events go to the unit it was carved out of.
+    assert_eq!(unit_of("A4"), "KZ-VOS");
+}
