@@ -1,5 +1,8 @@
 //! A loaded dataset together with everything derived from it once: the timeline's indices and
-//! the prepared geometry. Shared (behind an `Arc`) by the window and the exporters.
+//! the prepared geometry. Shared (behind an `Arc`) by the window and the exporters. [`cite`]
+//! says how to cite a dataset and the map of it at an instant.
+
+pub mod cite;
 
 use crate::data::OpenSpec;
 use crate::data::{Dataset, LoadError};

@@ -1,7 +1,10 @@
-//! The command line: `qantar` (the window), `qantar summary`, `qantar check`.
+//! The command line: `qantar` (the window), `qantar summary`, `qantar check`, `qantar export`,
+//! `qantar export-data`, `qantar cite`.
 
 mod check;
+mod cite;
 pub mod export;
+mod export_data;
 mod init;
 mod slides;
 mod summary;
@@ -174,6 +177,10 @@ pub enum Command {
         /// The folder to make (it may exist, but not its dataset.json).
         dir: PathBuf,
     },
+    /// Write the dataset's events (and status periods) as CSV, GeoJSON, TimelineJS or KML.
+    ExportData(export_data::ExportDataArgs),
+    /// Print a citation of the dataset, and of the map at an instant, in APA and BibTeX.
+    Cite(cite::CiteArgs),
 }
 
 /// Loads the dataset the user asked for.
@@ -203,6 +210,14 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<ExitCode> {
             slides::run(args, &cli.data.spec(), cli.lang.unwrap_or_default())
         }
         Command::Export(args) => export::run(args, &cli.data.spec(), cli.lang.unwrap_or_default()),
+        Command::ExportData(args) => {
+            let data = load_dataset(&cli.data.spec())?;
+            export_data::run(args, &data, cli.lang.unwrap_or_default())
+        }
+        Command::Cite(args) => {
+            let data = load_dataset(&cli.data.spec())?;
+            cite::run(args, &data)
+        }
         Command::Summary { at, json } => {
             let data = load_dataset(&cli.data.spec())?;
             let timeline = Timeline::new(&data);

@@ -1,8 +1,10 @@
 //! Exports for researchers: one map as PNG (any size up to 8192×8192, with citable text
 //! chunks) or SVG, or an animation between two instants as a GIF or a numbered PNG sequence.
 //! The same scene as the window, painted without a window or a GPU; every file is written
-//! atomically and an existing file is never replaced unless asked.
+//! atomically and an existing file is never replaced unless asked. [`data`] writes the dataset
+//! itself (CSV, GeoJSON, TimelineJS, KML).
 
+pub mod data;
 mod frames;
 mod pipeline;
 mod scene;

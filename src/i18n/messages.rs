@@ -251,6 +251,9 @@ messages! {
     ExportCrashed,
     CopyImage,
     CopyImageHint,
+    CopyCitation,
+    CopyCitationHint,
+    CitationCopied,
 }
 
 /// The Fluent source of each language, embedded.
@@ -322,7 +325,7 @@ pub fn translated(lang: Lang, msg: Msg) -> bool {
     bundle(lang).has_message(msg.id())
 }
 
-fn with_args(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+pub(super) fn with_args(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
     let mut a = FluentArgs::new();
     for (k, v) in args {
         a.set(*k, v.clone());
@@ -330,41 +333,9 @@ fn with_args(lang: Lang, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> 
     format_or_english(lang, id, Some(&a))
 }
 
-/// "1 event", "5 events"; "5 событий"; "5 оқиға".
-pub fn events_n(lang: Lang, count: usize) -> String {
-    with_args(lang, "EventsN", &[("count", count.into())])
-}
-
-/// "State of emergency: 4 / 17 units".
-pub fn units_of_total(lang: Lang, status: &str, count: usize, total: usize) -> String {
-    with_args(
-        lang,
-        "UnitsOfTotal",
-        &[
-            ("status", status.to_owned().into()),
-            ("count", count.into()),
-            ("total", total.into()),
-        ],
-    )
-}
-
-/// "1 day every 10 seconds", "1 day every 0.5 seconds".
-pub fn day_every(lang: Lang, seconds: f64) -> String {
-    with_args(lang, "DayEveryN", &[("seconds", seconds.into())])
-}
-
-/// "13 uncertain".
-pub fn uncertain_n(lang: Lang, count: usize) -> String {
-    with_args(lang, "UncertainN", &[("count", count.into())])
-}
-
-/// "6 hours per second", "1 hour per second".
-pub fn hours_per_second(lang: Lang, hours: f64) -> String {
-    with_args(lang, "HoursPerSecondN", &[("hours", hours.into())])
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::counts::{events_n, hours_per_second};
     use super::*;
 
     #[test]

@@ -6,12 +6,12 @@
 //! back to English where a translation is still missing, so adding a language never breaks the
 //! interface.
 
+mod counts;
 mod dates;
 mod messages;
 
-pub use messages::{
-    Msg, day_every, events_n, hours_per_second, tr, translated, uncertain_n, units_of_total,
-};
+pub use counts::{day_every, events_n, hours_per_second, uncertain_n, units_of_total};
+pub use messages::{Msg, tr, translated};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -92,6 +92,18 @@ pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
                     }
                 });
                 ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    let copy = ui
+                        .button(tr(lang, Msg::CopyCitation))
+                        .on_hover_text(tr(lang, Msg::CopyCitationHint));
+                    if copy.clicked() {
+                        actions.push(Action::CopyCitation);
+                    }
+                    let copied = tr(lang, Msg::CitationCopied);
+                    if app.notice.as_deref() == Some(copied) {
+                        ui.label(RichText::new(copied).weak());
+                    }
+                });
                 ui.label(
                     RichText::new(format!(
                         "Qantar {} · {} {} · {}",

@@ -181,10 +181,6 @@ impl App {
                 let path = (kind != OpenKind::Default).then_some(path);
                 return self.opener.open(&self.state.spec, kind, path);
             }
-            Action::ShowReport(open) => {
-                self.state.windows.report = open;
-                return;
-            }
             _ => {}
         }
         let Some(atlas) = self.state.atlas.clone() else {
@@ -275,6 +271,9 @@ impl App {
                     state.notice = Some(clipboard::copy_map(ctx, state, &atlas, view));
                 }
             }
+            Action::CopyCitation => {
+                state.notice = Some(clipboard::copy_citation(ctx, state, &atlas))
+            }
             Action::OpenUrl(url) => {
                 if crate::data::is_http_url(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -284,7 +283,8 @@ impl App {
                 state.events = filter.mask(&atlas.data);
                 state.filter = filter;
             }
-            Action::Open(_) | Action::OpenPath(..) | Action::ShowReport(_) => {}
+            Action::ShowReport(open) => state.windows.report = open,
+            Action::Open(_) | Action::OpenPath(..) => {}
         }
         ctx.request_repaint();
     }

@@ -1,5 +1,6 @@
 //! "Copy image": the map as shown, with its title, date and legend (the export preset of the
-//! scene), painted by the PNG painter and put on the clipboard.
+//! scene), painted by the PNG painter and put on the clipboard. "Copy citation": how to cite
+//! the dataset and the map at the shown instant.
 
 use super::state::AppState;
 use crate::atlas::Atlas;
@@ -39,4 +40,17 @@ pub fn copy_map(
         }
         Err(e) => format!("The map could not be copied: {e}"),
     }
+}
+
+/// "Copy citation": APA and BibTeX, of the dataset and the map at the shown instant, accessed
+/// today, on the clipboard. Returns the notice saying so.
+pub fn copy_citation(ctx: &egui::Context, state: &AppState, atlas: &Atlas) -> String {
+    let text = crate::atlas::cite::Citation {
+        meta: &atlas.data.meta,
+        at: Some(state.instant),
+        accessed: chrono::Local::now().date_naive(),
+    }
+    .text(crate::atlas::cite::CiteFormat::Both);
+    ctx.copy_text(text);
+    crate::i18n::tr(state.persisted.lang, crate::i18n::Msg::CitationCopied).to_owned()
 }

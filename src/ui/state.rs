@@ -134,6 +134,8 @@ pub enum Action {
     ShowExport(bool),
     /// Put the current map on the clipboard.
     CopyImage,
+    /// Put a citation of the dataset and of the map at the shown instant on the clipboard.
+    CopyCitation,
     OpenUrl(String),
     /// Ask for a file (or folder) to open as this.
     Open(OpenKind),

@@ -6,6 +6,7 @@
     reason = "test helpers panic on a broken fixture"
 )]
 
+mod cite;
 #[path = "../common/mod.rs"]
 mod common;
 mod projection;

@@ -209,6 +209,9 @@ ExportFramesUnit = frame(s)
 ExportCrashed = The export stopped unexpectedly; nothing was written.
 CopyImage = Copy image
 CopyImageHint = Copy the map, with its title, date and legend, to the clipboard
+CopyCitation = Copy citation
+CopyCitationHint = Copy a citation of the dataset and of the map at the shown moment (APA and BibTeX) to the clipboard
+CitationCopied = Citation copied
 
 ## Messages with numbers. Plural forms follow CLDR: English has one and other; Russian one,
 ## few, many, other; Kazakh one and other.
