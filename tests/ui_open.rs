@@ -150,3 +150,14 @@ fn a_kind_filter_removes_the_markers_of_cities_with_only_that_kind() {
     let airport = markers(&h);
     assert!(airport > 0 && airport < all, "{airport} of {all}");
 }
+
+#[test]
+fn about_offers_to_copy_a_citation_of_the_map_shown() {
+    let mut h = harness();
+    h.get_by_label("About").click();
+    h.run_steps(3);
+    h.get_by_label("Copy citation").click();
+    h.run_steps(3);
+    // Said beside the button and in the toolbar.
+    assert_eq!(h.query_all_by_label("Citation copied").count(), 2);
+}

@@ -43,6 +43,20 @@ pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
             if let Some(meta) = about {
                 let intro = meta.about.intro.as_ref().unwrap_or(&meta.description);
                 ui.label(intro.get(lang));
+                ui.add_space(4.0);
+                // First, where it is seen without scrolling: how to cite this map.
+                ui.horizontal(|ui| {
+                    let copy = ui
+                        .button(tr(lang, Msg::CopyCitation))
+                        .on_hover_text(tr(lang, Msg::CopyCitationHint));
+                    if copy.clicked() {
+                        actions.push(Action::CopyCitation);
+                    }
+                    let copied = tr(lang, Msg::CitationCopied);
+                    if app.notice.as_deref() == Some(copied) {
+                        ui.label(RichText::new(copied).weak());
+                    }
+                });
             }
             ui.add_space(6.0);
             ui.label(RichText::new(tr(lang, Msg::AboutDataHeading)).strong());
@@ -92,18 +106,6 @@ pub fn show(ctx: &egui::Context, app: &AppState) -> Vec<Action> {
                     }
                 });
                 ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    let copy = ui
-                        .button(tr(lang, Msg::CopyCitation))
-                        .on_hover_text(tr(lang, Msg::CopyCitationHint));
-                    if copy.clicked() {
-                        actions.push(Action::CopyCitation);
-                    }
-                    let copied = tr(lang, Msg::CitationCopied);
-                    if app.notice.as_deref() == Some(copied) {
-                        ui.label(RichText::new(copied).weak());
-                    }
-                });
                 ui.label(
                     RichText::new(format!(
                         "Qantar {} · {} {} · {}",
