@@ -164,6 +164,18 @@ pub struct Projector {
     conic: Option<Arc<Conic>>,
 }
 
+/// The same projection with the same parameters (the same fitted conic, not an equal one).
+impl PartialEq for Projector {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && match (&self.conic, &other.conic) {
+                (None, None) => true,
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            }
+    }
+}
+
 struct Conic {
     params: ConicParams,
     definition: String,

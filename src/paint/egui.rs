@@ -17,13 +17,10 @@ fn stroke(s: &scene::Stroke) -> Stroke {
     Stroke::new(s.width, color(s.color))
 }
 
-/// The egui font for a scene text.
 /// A circle's outline, dashed when the stroke says so (egui draws only solid circles).
-fn circle_stroke(painter: &egui::Painter, center: Pos2, r: f32, s: &scene::Stroke) {
+fn circle_stroke(out: &mut Vec<egui::Shape>, center: Pos2, r: f32, s: &scene::Stroke) {
     match s.dash {
-        None => {
-            painter.circle_stroke(center, r, stroke(s));
-        }
+        None => out.push(egui::Shape::circle_stroke(center, r, stroke(s))),
         Some([dash, gap]) => {
             let steps = 48;
             let points: Vec<Pos2> = (0..=steps)
@@ -32,11 +29,12 @@ fn circle_stroke(painter: &egui::Painter, center: Pos2, r: f32, s: &scene::Strok
                     center + egui::vec2(a.cos(), a.sin()) * r
                 })
                 .collect();
-            painter.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap));
+            out.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap));
         }
     }
 }
 
+/// The egui font for a scene text.
 pub fn font(size: f32, bold: bool, italic: bool) -> FontId {
     let family = if bold {
         FontFamily::Name(BOLD.into())
@@ -57,117 +55,203 @@ pub fn paint(
     include: impl Fn(LayerKind) -> bool,
 ) {
     let at = |p: [f32; 2]| pos2(origin.x + p[0], origin.y + p[1]);
-    if let Some(bg) = scene.background
+    if let Some(bg) = background(scene, origin)
         && include(LayerKind::Context)
     {
-        painter.rect_filled(
-            Rect::from_min_max(at([0.0, 0.0]), at(scene.size)),
-            0.0,
-            color(bg),
-        );
+        painter.add(bg);
     }
     for (kind, shape) in scene.shapes() {
         if !include(kind) {
             continue;
         }
         match shape {
-            Shape::Polygon(p) => {
-                let fill = color(p.fill);
-                let vertices: Vec<Vertex> = p
-                    .rings
-                    .iter()
-                    .flatten()
-                    .map(|&v| Vertex {
-                        pos: at(v),
-                        uv: WHITE_UV,
-                        color: fill,
-                    })
-                    .collect();
-                let n = vertices.len() as u32;
-                let mut indices: Vec<u32> =
-                    p.triangles.iter().copied().filter(|&i| i < n).collect();
-                indices.truncate(indices.len() / 3 * 3);
-                let mesh = Mesh {
-                    vertices,
-                    indices,
-                    ..Default::default()
-                };
-                painter.add(egui::Shape::mesh(mesh));
-            }
-            Shape::Line(l) => {
-                let mut points: Vec<Pos2> = l.points.iter().map(|&p| at(p)).collect();
-                match l.stroke.dash {
-                    Some([dash, gap]) => {
-                        if l.closed
-                            && let Some(&first) = points.first()
-                        {
-                            points.push(first);
-                        }
-                        painter.extend(egui::Shape::dashed_line(
-                            &points,
-                            stroke(&l.stroke),
-                            dash,
-                            gap,
-                        ));
+            Shape::Text(t) => paint_text(painter, at(t.min), t),
+            _ => painter.extend(egui_shapes(shape, &at, Rect::EVERYTHING)),
+        }
+    }
+}
+
+/// The scene's background as an egui shape, if it has one.
+pub(super) fn background(scene: &Scene, origin: Pos2) -> Option<egui::Shape> {
+    let bg = scene.background?;
+    let rect = Rect::from_min_size(origin, vec2(scene.size[0], scene.size[1]));
+    Some(egui::Shape::rect_filled(rect, 0.0, color(bg)))
+}
+
+/// A shape other than text as egui shapes, placed by `at`, without the triangles and the runs
+/// of line that lie wholly outside `clip` (egui would copy them every frame for nothing).
+pub(super) fn egui_shapes(
+    shape: &Shape,
+    at: &impl Fn([f32; 2]) -> Pos2,
+    clip: Rect,
+) -> Vec<egui::Shape> {
+    let mut out = Vec::new();
+    match shape {
+        Shape::Polygon(p) => {
+            let fill = color(p.fill);
+            let vertices: Vec<Vertex> = p
+                .rings
+                .iter()
+                .flatten()
+                .map(|&v| Vertex {
+                    pos: at(v),
+                    uv: WHITE_UV,
+                    color: fill,
+                })
+                .collect();
+            let n = vertices.len() as u32;
+            let outside = |t: &[u32]| {
+                let [a, b, c] = [0, 1, 2].map(|k| vertices[t[k] as usize].pos);
+                let (lo, hi) = (a.min(b).min(c), a.max(b).max(c));
+                !clip.intersects(Rect::from_min_max(lo, hi))
+            };
+            let indices: Vec<u32> = p
+                .triangles
+                .chunks_exact(3)
+                .filter(|t| t.iter().all(|&i| i < n) && !outside(t))
+                .flatten()
+                .copied()
+                .collect();
+            let mesh = Mesh {
+                vertices,
+                indices,
+                ..Default::default()
+            };
+            out.push(egui::Shape::mesh(mesh));
+        }
+        Shape::Line(l) => {
+            let mut points = thinned(l.points.iter().map(|&p| at(p)));
+            match l.stroke.dash {
+                Some([dash, gap]) => {
+                    if l.closed
+                        && let Some(&first) = points.first()
+                    {
+                        points.push(first);
                     }
-                    None if l.closed => {
-                        painter.add(egui::Shape::closed_line(points, stroke(&l.stroke)));
+                    out.extend(egui::Shape::dashed_line(
+                        &points,
+                        stroke(&l.stroke),
+                        dash,
+                        gap,
+                    ));
+                }
+                None => {
+                    let clip = clip.expand(l.stroke.width + 1.0);
+                    if l.closed && points.iter().all(|p| clip.contains(*p)) {
+                        out.push(egui::Shape::closed_line(points, stroke(&l.stroke)));
+                        return out;
                     }
-                    None => {
-                        painter.add(egui::Shape::line(points, stroke(&l.stroke)));
+                    if l.closed
+                        && let Some(&first) = points.first()
+                    {
+                        points.push(first);
                     }
-                }
-            }
-            Shape::Circle(c) => {
-                let center = at(c.center);
-                for (r, ring) in &c.rings {
-                    circle_stroke(painter, center, *r, ring);
-                }
-                if let Some(fill) = c.fill {
-                    painter.circle_filled(center, c.radius, color(fill));
-                }
-                if let Some(s) = &c.stroke {
-                    circle_stroke(painter, center, c.radius, s);
-                }
-            }
-            Shape::Text(t) => {
-                let font = font(t.size, t.bold, t.italic);
-                let pos = at(t.min);
-                if let Some(halo) = t.halo {
-                    let h = color(halo);
-                    let d = (t.size / 9.0).clamp(1.0, 2.5);
-                    for (dx, dy) in [
-                        (-d, 0.0),
-                        (d, 0.0),
-                        (0.0, -d),
-                        (0.0, d),
-                        (-d, -d),
-                        (d, d),
-                        (-d, d),
-                        (d, -d),
-                    ] {
-                        painter.text(
-                            pos + vec2(dx, dy),
-                            Align2::LEFT_TOP,
-                            &t.text,
-                            font.clone(),
-                            h,
-                        );
+                    for run in visible_runs(&points, clip) {
+                        out.push(egui::Shape::line(run.to_vec(), stroke(&l.stroke)));
                     }
-                }
-                painter.text(pos, Align2::LEFT_TOP, &t.text, font, color(t.color));
-            }
-            Shape::Rect(r) => {
-                let rect = Rect::from_min_max(at(r.min), at(r.max));
-                if let Some(fill) = r.fill {
-                    painter.rect_filled(rect, r.radius, color(fill));
-                }
-                if let Some(s) = &r.stroke {
-                    painter.rect_stroke(rect, r.radius, stroke(s), StrokeKind::Inside);
                 }
             }
         }
+        Shape::Circle(c) => {
+            let center = at(c.center);
+            for (r, ring) in &c.rings {
+                circle_stroke(&mut out, center, *r, ring);
+            }
+            if let Some(fill) = c.fill {
+                out.push(egui::Shape::circle_filled(center, c.radius, color(fill)));
+            }
+            if let Some(s) = &c.stroke {
+                circle_stroke(&mut out, center, c.radius, s);
+            }
+        }
+        Shape::Rect(r) => {
+            let rect = Rect::from_min_max(at(r.min), at(r.max));
+            if let Some(fill) = r.fill {
+                out.push(egui::Shape::rect_filled(rect, r.radius, color(fill)));
+            }
+            if let Some(s) = &r.stroke {
+                out.push(egui::Shape::rect_stroke(
+                    rect,
+                    r.radius,
+                    stroke(s),
+                    StrokeKind::Inside,
+                ));
+            }
+        }
+        Shape::Text(_) => {}
     }
+    out
+}
+
+/// How close two points of a line may be before the second is left out: a tenth of a pixel
+/// at twice the density, which no eye can tell from the full line.
+const THIN: f32 = 0.25;
+
+/// The points of a line without those closer than [`THIN`] to the last one kept (the last
+/// point is always kept). Outlines drawn at a country's zoom have many points per pixel, and
+/// each point costs egui four vertices a frame.
+fn thinned(points: impl Iterator<Item = Pos2>) -> Vec<Pos2> {
+    let mut out: Vec<Pos2> = Vec::new();
+    let mut last_dropped = None;
+    for p in points {
+        match out.last() {
+            Some(q) if q.distance_sq(p) < THIN * THIN => last_dropped = Some(p),
+            _ => {
+                out.push(p);
+                last_dropped = None;
+            }
+        }
+    }
+    out.extend(last_dropped);
+    out
+}
+
+/// The runs of consecutive segments of `points` that may show in `clip`.
+fn visible_runs(points: &[Pos2], clip: Rect) -> impl Iterator<Item = &[Pos2]> {
+    let shows = move |i: usize| clip.intersects(Rect::from_two_pos(points[i], points[i + 1]));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 1 < points.len() && !shows(i) {
+            i += 1;
+        }
+        if i + 1 >= points.len() {
+            return None;
+        }
+        let start = i;
+        while i + 1 < points.len() && shows(i) {
+            i += 1;
+        }
+        Some(&points[start..=i])
+    })
+}
+
+/// Paints a text of the scene at `pos`, with its halo. egui keeps the laid-out text from one
+/// frame to the next, so painting the same text again costs a lookup.
+pub(super) fn paint_text(painter: &egui::Painter, pos: Pos2, t: &scene::TextShape) {
+    let font = font(t.size, t.bold, t.italic);
+    if let Some(halo) = t.halo {
+        let h = color(halo);
+        let d = (t.size / 9.0).clamp(1.0, 2.5);
+        for (dx, dy) in [
+            (-d, 0.0),
+            (d, 0.0),
+            (0.0, -d),
+            (0.0, d),
+            (-d, -d),
+            (d, d),
+            (-d, d),
+            (d, -d),
+        ] {
+            painter.text(
+                pos + vec2(dx, dy),
+                Align2::LEFT_TOP,
+                &t.text,
+                font.clone(),
+                h,
+            );
+        }
+    }
+    painter.text(pos, Align2::LEFT_TOP, &t.text, font, color(t.color));
 }
 
 /// The view a walkers projector shows on its clip rect.
@@ -178,29 +262,5 @@ pub fn view_of(projector: &walkers::Projector<'_>) -> View {
         center_lon: center.x(),
         center_lat: center.y(),
         zoom: projector.zoom(),
-    }
-}
-
-/// A walkers plugin that builds the scene for the map's current view, paints it, and leaves it
-/// in `out` for hit testing.
-pub struct ScenePlugin<'a> {
-    pub make_scene: Box<dyn FnOnce(View, [f32; 2]) -> Scene + 'a>,
-    pub out: &'a mut Option<Scene>,
-}
-
-impl walkers::Plugin for ScenePlugin<'_> {
-    fn run(
-        self: Box<Self>,
-        ui: &mut egui::Ui,
-        _response: &egui::Response,
-        projector: &walkers::Projector<'_>,
-        _memory: &walkers::MapMemory,
-    ) {
-        let rect = projector.clip_rect();
-        let view = view_of(projector);
-        let this = *self;
-        let scene = (this.make_scene)(view, [rect.width(), rect.height()]);
-        paint(ui.painter(), rect.min, &scene, |_| true);
-        *this.out = Some(scene);
     }
 }

@@ -17,8 +17,14 @@ pub fn bold_bytes() -> &'static [u8] {
 /// The family name painters should ask their font systems for.
 pub const FAMILY: &str = "DejaVu Sans";
 
+/// Characters below this (Latin, Greek, Cyrillic with Kazakh letters) have their advance
+/// looked up once, when the metrics are made: labels are measured on every frame.
+const TABLED: u32 = 0x0530;
+
 struct Face {
     face: Option<ttf_parser::Face<'static>>,
+    /// The advance of each character below [`TABLED`], in font units.
+    table: Vec<f32>,
     units_per_em: f32,
     ascender: f32,
     descender: f32,
@@ -35,15 +41,27 @@ impl Face {
                     f32::from(f.descender()),
                 )
             });
-        Face {
+        let mut f = Face {
             face,
+            table: Vec::new(),
             units_per_em,
             ascender,
             descender,
-        }
+        };
+        f.table = (0..TABLED)
+            .map(|u| char::from_u32(u).map_or(0.0, |c| f.look_up(c)))
+            .collect();
+        f
     }
 
     fn advance(&self, c: char) -> f32 {
+        match self.table.get(c as usize) {
+            Some(&a) => a,
+            None => self.look_up(c),
+        }
+    }
+
+    fn look_up(&self, c: char) -> f32 {
         let Some(face) = &self.face else {
             return 0.6 * self.units_per_em;
         };
@@ -115,5 +133,13 @@ mod tests {
         assert!(m.width("Oral", 14.0, true) > m.width("Oral", 14.0, false));
         let w = m.width("Oral", 28.0, false);
         assert!((w - 2.0 * m.width("Oral", 14.0, false)).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tabled_advances_are_the_font_s_own() {
+        let m = Metrics::get();
+        for c in ['a', 'W', 'ә', 'Ұ', 'ж', '€', '漢'] {
+            assert_eq!(m.regular.advance(c), m.regular.look_up(c), "{c}");
+        }
     }
 }

@@ -39,7 +39,7 @@ pub struct Shown {
 }
 
 /// Which parts of the overlay to draw.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OverlayParts {
     /// A title line at the top (exports).
     pub title: Option<String>,
@@ -89,7 +89,7 @@ pub struct SceneInput<'a> {
 }
 
 /// Where the window's fades stand (see [`SceneInput::fades`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Fades {
     pub units: Vec<f32>,
     pub cities: Vec<f32>,

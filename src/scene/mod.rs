@@ -13,6 +13,7 @@ pub mod fonts;
 mod hatch;
 mod hit;
 mod input;
+mod key;
 mod labels;
 mod markers;
 mod overlay;
@@ -24,6 +25,7 @@ pub use crate::geometry::{Lod, View};
 pub use build::{build, build_basemap};
 pub use filter::{EventFilter, EventMask, passes};
 pub use input::{EventMode, Fades, OSM_CREDIT, OverlayParts, SceneInput, Shown};
+pub use key::SceneKey;
 pub use shapes::{
     CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape, Scene,
     SceneMeta, Shape, Stroke, TextShape,

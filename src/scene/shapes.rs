@@ -88,7 +88,7 @@ impl Stroke {
 }
 
 /// A filled (multi)polygon, with the triangles that fill it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PolygonShape {
     /// A stable id: a unit's ISO code, or a context feature's id.
     pub id: String,
@@ -103,7 +103,7 @@ pub struct PolygonShape {
 }
 
 /// A polyline or closed outline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LineShape {
     pub id: Option<String>,
     pub points: Vec<[f32; 2]>,
@@ -112,7 +112,7 @@ pub struct LineShape {
 }
 
 /// A circle: a city marker, or a legend swatch.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CircleShape {
     pub id: Option<String>,
     pub target: Option<Place>,
@@ -126,7 +126,7 @@ pub struct CircleShape {
 }
 
 /// One line of text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TextShape {
     pub text: String,
     /// Top-left corner of the line box.
@@ -161,7 +161,7 @@ impl TextShape {
 }
 
 /// A rectangle: a legend panel or swatch, a progress bar.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RectShape {
     pub min: [f32; 2],
     pub max: [f32; 2],
@@ -171,7 +171,7 @@ pub struct RectShape {
 }
 
 /// Anything a scene is made of.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     Polygon(PolygonShape),
     Line(LineShape),
@@ -181,7 +181,7 @@ pub enum Shape {
 }
 
 /// One layer of shapes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Layer {
     pub kind: LayerKind,
     pub shapes: Vec<Shape>,

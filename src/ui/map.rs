@@ -6,7 +6,7 @@
 
 use super::state::{Action, AppState};
 use crate::data::Place;
-use crate::paint::egui::{ScenePlugin, paint};
+use crate::paint::egui_cache::{PaintedScene, ScenePlugin};
 use crate::scene::{self, LayerKind, Scene, SceneInput, Style, View};
 use walkers::{HttpOptions, HttpTiles, MapMemory, lon_lat, sources::OpenStreetMap};
 
@@ -45,8 +45,11 @@ pub struct MapView {
     /// Show hover outlines and tooltips (not in scripted screenshots, where the pointer is
     /// wherever the display left it).
     hover: bool,
-    /// The last scene painted on the map, and where: for clicks, tooltips and tests.
-    last_scene: Option<Scene>,
+    /// The last scene painted on the map, kept for the next frame and for clicks, tooltips
+    /// and tests.
+    painted: PaintedScene,
+    /// The vector basemap painted under the tiles.
+    under: PaintedScene,
     last_rect: egui::Rect,
 }
 
@@ -65,7 +68,8 @@ impl MapView {
             flight: None,
             tiles: None,
             hover,
-            last_scene: None,
+            painted: PaintedScene::default(),
+            under: PaintedScene::default(),
             last_rect: egui::Rect::NOTHING,
         }
     }
@@ -111,17 +115,17 @@ impl MapView {
 
     /// The scene last painted.
     pub fn last_scene(&self) -> Option<&Scene> {
-        self.last_scene.as_ref()
+        self.painted.scene()
     }
 
     /// The view and size (points) of the last painted map, for "current view" exports.
     pub fn painted_view(&self) -> Option<(View, [f32; 2])> {
-        self.last_scene.as_ref().map(|s| (s.view, s.size))
+        self.painted.scene().map(|s| (s.view, s.size))
     }
 
     /// Where a place's marker is on screen, from the last painted scene.
     pub fn screen_pos(&self, place: Place) -> Option<egui::Pos2> {
-        let scene = self.last_scene.as_ref()?;
+        let scene = self.painted.scene()?;
         scene.shapes().find_map(|(_, shape)| match shape {
             scene::Shape::Circle(c) if c.target == Some(place) => {
                 Some(self.last_rect.min + egui::vec2(c.center[0], c.center[1]))
@@ -205,24 +209,25 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             let mut input = input;
             input.overlay.compact_legend = state.presenting;
             input.fades = fades.as_ref();
-            let mut painted: Option<Scene> = None;
             let plugin = ScenePlugin {
-                make_scene: Box::new(|view: View, size: [f32; 2]| {
-                    scene::build(&input.at(view, size))
-                }),
-                out: &mut painted,
+                input: &input,
+                painted: &mut map.painted,
             };
             let before = (map.memory.zoom(), map.memory.detached());
             if tiles_on {
                 // Under the tiles: the vector basemap, which shows wherever tiles are missing
                 // (offline, or still loading).
-                let under = scene::build_basemap(&SceneInput {
+                let under = SceneInput {
                     style: &state.style,
                     ..input.clone()
-                });
-                paint(&ui.painter_at(rect), rect.min, &under, |k| {
-                    k == LayerKind::Context
-                });
+                };
+                map.under.paint(
+                    &ui.painter_at(rect),
+                    rect.min,
+                    &under,
+                    scene::build_basemap,
+                    |k| k == LayerKind::Context,
+                );
             }
             let tiles = if tiles_on {
                 map.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
@@ -239,9 +244,6 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             }
             clamp_zoom(&mut map.memory);
             map.last_rect = response.rect;
-            if painted.is_some() {
-                map.last_scene = painted;
-            }
             interact(state, map, &response, &mut actions);
         });
     actions
@@ -334,7 +336,7 @@ fn set_view(memory: &mut MapMemory, view: View) {
 }
 
 fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions: &mut Vec<Action>) {
-    let Some(scene) = &map.last_scene else {
+    let Some(scene) = map.painted.scene() else {
         return;
     };
     let origin = response.rect.min;

@@ -1,9 +1,8 @@
 //! Where the legend goes: a coarse grid of how much each part of the canvas matters (the
 //! country, its cities), and the corner that hides the least of it.
 
-use crate::scene::hit::contains;
 use crate::scene::labels::Box2;
-use crate::scene::shapes::{PolygonClass, PolygonShape, Shape};
+use crate::scene::shapes::{PolygonClass, Shape};
 
 /// Cells of a coarse grid over the canvas: how much each one matters (a piece of the country,
 /// or a city marker), so that candidate legend boxes can be scored cheaply.
@@ -19,40 +18,59 @@ impl Coverage {
         let (cols, rows) = (48, 27);
         let cell = [size[0] / cols as f32, size[1] / rows as f32];
         let mut weight = vec![0.0; cols * rows];
-        let polys: Vec<(&PolygonShape, [f32; 4])> = map
+        // Each unit filled row by row: where a row's centre line crosses the unit's rings,
+        // the cells between the first and second crossing, the third and fourth… are inside
+        // (the even-odd rule of a click's test, at each cell's centre). Each edge is visited
+        // once, for the rows it crosses.
+        let mut inside = vec![false; cols * rows];
+        let mut crossings: Vec<Vec<f32>> = vec![Vec::new(); rows];
+        let units = map
             .iter()
             .flat_map(|shapes| shapes.iter())
             .filter_map(|shape| match shape {
-                Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. }) => {
-                    let b = p.rings.iter().flatten().fold(
-                        [f32::MAX, f32::MAX, f32::MIN, f32::MIN],
-                        |b, v| {
-                            [
-                                b[0].min(v[0]),
-                                b[1].min(v[1]),
-                                b[2].max(v[0]),
-                                b[3].max(v[1]),
-                            ]
-                        },
-                    );
-                    Some((p, b))
-                }
+                Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. }) => Some(p),
                 _ => None,
-            })
-            .collect();
-        for r in 0..rows {
-            for c in 0..cols {
-                let p = [(c as f32 + 0.5) * cell[0], (r as f32 + 0.5) * cell[1]];
-                let inside = polys.iter().any(|(poly, b)| {
-                    p[0] >= b[0]
-                        && p[0] <= b[2]
-                        && p[1] >= b[1]
-                        && p[1] <= b[3]
-                        && contains(&poly.rings, p)
-                });
-                if inside {
-                    weight[r * cols + c] += 1.0;
+            });
+        let row_of = |y: f32| (y / cell[1] - 0.5).ceil().clamp(0.0, rows as f32) as usize;
+        for poly in units {
+            crossings.iter_mut().for_each(Vec::clear);
+            for ring in poly.rings.iter().filter(|ring| ring.len() >= 3) {
+                let mut b = ring[ring.len() - 1];
+                for &a in ring {
+                    let (lo, hi) = if a[1] < b[1] {
+                        (a[1], b[1])
+                    } else {
+                        (b[1], a[1])
+                    };
+                    // Rows whose centre y satisfies lo <= y < hi, which is when
+                    // (a.y > y) != (b.y > y).
+                    for (r, list) in crossings
+                        .iter_mut()
+                        .enumerate()
+                        .take(row_of(hi))
+                        .skip(row_of(lo))
+                    {
+                        let y = (r as f32 + 0.5) * cell[1];
+                        list.push(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]));
+                    }
+                    b = a;
                 }
+            }
+            for (list, row) in crossings.iter_mut().zip(inside.chunks_mut(cols)) {
+                list.sort_by(f32::total_cmp);
+                for pair in list.chunks_exact(2) {
+                    // Cells whose centre x is in [pair[0], pair[1]).
+                    let first = (pair[0] / cell[0] - 0.5).ceil().max(0.0) as usize;
+                    let end = ((pair[1] / cell[0] - 0.5).ceil().max(0.0) as usize).min(cols);
+                    for cell in row.iter_mut().take(end).skip(first) {
+                        *cell = true;
+                    }
+                }
+            }
+        }
+        for (w, inside) in weight.iter_mut().zip(&inside) {
+            if *inside {
+                *w += 1.0;
             }
         }
         let mut cov = Coverage {
@@ -129,6 +147,7 @@ pub(super) fn legend_corner(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scene::PolygonShape;
     use std::sync::Arc;
 
     /// A unit polygon covering the box `b` (min x, min y, max x, max y) of the canvas.
@@ -171,5 +190,41 @@ mod tests {
         let at = corner(&[], &[scale_bar]);
         assert_ne!(at, [10.0, 440.0], "the legend covers the scale bar");
         assert_eq!(at, [10.0, 10.0], "the next corner in order is the top left");
+    }
+
+    #[test]
+    fn coverage_row_by_row_agrees_with_the_click_test_at_every_cell_centre() {
+        // A slanted outline with a hole: every cell's centre is inside for the coverage
+        // exactly when it is inside for a click.
+        let outer = vec![[30.0, 20.0], [700.0, 80.0], [760.0, 560.0], [90.0, 500.0]];
+        let hole = vec![
+            [300.0, 200.0],
+            [500.0, 220.0],
+            [480.0, 400.0],
+            [320.0, 380.0],
+        ];
+        let Shape::Polygon(mut p) = unit([0.0, 0.0, 1.0, 1.0]) else {
+            unreachable!()
+        };
+        p.rings = vec![outer, hole];
+        let rings = p.rings.clone();
+        let coverage = Coverage::new(CANVAS, &[&[Shape::Polygon(p)]], 1.0);
+        let mut inside = 0;
+        for r in 0..coverage.rows {
+            for c in 0..coverage.cols {
+                let centre = [
+                    (c as f32 + 0.5) * coverage.cell[0],
+                    (r as f32 + 0.5) * coverage.cell[1],
+                ];
+                let expected = crate::scene::hit::contains(&rings, centre);
+                assert_eq!(
+                    coverage.weight[r * coverage.cols + c] > 0.0,
+                    expected,
+                    "{centre:?}"
+                );
+                inside += usize::from(expected);
+            }
+        }
+        assert!(inside > 500 && inside < 1000, "{inside} cells inside");
     }
 }
