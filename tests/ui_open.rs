@@ -161,3 +161,35 @@ fn about_offers_to_copy_a_citation_of_the_map_shown() {
     // Said beside the button and in the toolbar.
     assert_eq!(h.query_all_by_label("Citation copied").count(), 2);
 }
+
+#[test]
+fn a_place_with_hundreds_of_events_lays_out_only_the_cards_near_what_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("events.csv");
+    let mut text = String::from("date,lat,lon,place,title,description,kind,source\n");
+    for i in 1..=400 {
+        text.push_str(&format!(
+            "2022-01-05,43.2567,76.9286,Almaty,March number {i},People marched.,protest,Wire\n"
+        ));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let mut h = harness();
+    drop_file(&mut h, &csv, |h| events(h) == 400);
+    let almaty = h
+        .state()
+        .atlas()
+        .unwrap()
+        .data
+        .city_by_id("almaty")
+        .unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .apply(&ctx, Action::Select(Some(Place::City(almaty))));
+    h.run_steps(4);
+    // The first cards show; the last ones, thousands of points down, take their height
+    // without being laid out.
+    h.get_by_label("March number 1");
+    assert!(h.query_by_label("March number 400").is_none());
+    // A short list is laid out whole (for screen readers): see the other tests, which find
+    // cards far below the fold.
+}

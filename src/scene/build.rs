@@ -215,6 +215,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             },
         ],
         meta: meta(input),
+        region_boxes: Default::default(),
     }
 }
 
@@ -233,6 +234,7 @@ pub fn build_basemap(input: &SceneInput<'_>) -> Scene {
             shapes: context,
         }],
         meta: meta(input),
+        region_boxes: Default::default(),
     }
 }
 

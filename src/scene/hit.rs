@@ -32,8 +32,16 @@ impl Scene {
                 }
             }
         }
-        for shape in self.layer(LayerKind::Regions).iter().rev() {
-            if let Shape::Polygon(p) = shape
+        let regions = self.layer(LayerKind::Regions);
+        let boxes = self
+            .region_boxes
+            .get_or_init(|| regions.iter().map(bbox).collect());
+        for (shape, b) in regions.iter().zip(boxes).rev() {
+            if pos[0] >= b[0]
+                && pos[0] <= b[2]
+                && pos[1] >= b[1]
+                && pos[1] <= b[3]
+                && let Shape::Polygon(p) = shape
                 && p.target.is_some()
                 && contains(&p.rings, pos)
             {
@@ -42,6 +50,22 @@ impl Scene {
         }
         None
     }
+}
+
+/// A polygon's bounding box (min x, min y, max x, max y); an empty box for other shapes.
+fn bbox(shape: &Shape) -> [f32; 4] {
+    let empty = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+    let Shape::Polygon(p) = shape else {
+        return empty;
+    };
+    p.rings.iter().flatten().fold(empty, |b, v| {
+        [
+            b[0].min(v[0]),
+            b[1].min(v[1]),
+            b[2].max(v[0]),
+            b[3].max(v[1]),
+        ]
+    })
 }
 
 /// Even-odd point in polygon over all rings (holes and separate parts alike).

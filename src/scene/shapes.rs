@@ -216,6 +216,9 @@ pub struct Scene {
     pub background: Option<Rgba>,
     pub layers: Vec<Layer>,
     pub meta: SceneMeta,
+    /// The bounding box of each shape of the regions layer, made on the first click or hover
+    /// so that a click tests only the units whose box holds it.
+    pub region_boxes: std::sync::OnceLock<Vec<[f32; 4]>>,
 }
 
 impl Scene {

@@ -9,9 +9,68 @@ use crate::paint::egui::color;
 use crate::text;
 use egui::RichText;
 
+/// Lists of more cards than this are laid out only near what shows.
+const LONG_LIST: usize = 100;
+/// The egui memory keys of how many cards this frame and the last one drew.
+const CARDS_NOW: &str = "event cards this frame";
+const CARDS_BEFORE: &str = "event cards last frame";
+
+/// Starts counting the cards of a frame of the details panel.
+pub(super) fn new_frame(ui: &egui::Ui) {
+    ui.data_mut(|d| {
+        let n = d
+            .remove_temp::<usize>(egui::Id::unique(CARDS_NOW))
+            .unwrap_or(0);
+        d.insert_temp(egui::Id::unique(CARDS_BEFORE), n);
+    });
+}
+
 /// One event: time, kind, title, description, flags, figures, note and sources. Events after
 /// the current instant are dimmed.
+///
+/// In a list longer than [`LONG_LIST`] cards, a card scrolled far out of sight takes its
+/// height (as it was last drawn at this width) without being laid out, so that a place with
+/// thousands of events costs only what is near; shorter lists are laid out whole, for screen
+/// readers.
 pub(super) fn event_card(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    atlas: &Atlas,
+    e: EventIdx,
+    with_place: bool,
+    actions: &mut Vec<Action>,
+) {
+    let id = egui::Id::unique(("event card", e, with_place, app.persisted.lang));
+    let width = ui.available_width();
+    let known: Option<[f32; 2]> = ui.data(|d| d.get_temp(id));
+    let long = ui.data_mut(|d| {
+        *d.get_temp_mut_or_default::<usize>(egui::Id::unique(CARDS_NOW)) += 1;
+        d.get_temp::<usize>(egui::Id::unique(CARDS_BEFORE))
+            .is_some_and(|n| n > LONG_LIST)
+    });
+    if let Some([w, h]) = known
+        && long
+        && (w - width).abs() < 0.5
+    {
+        let rect = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(width, h));
+        let clip = ui.clip_rect();
+        // Within two screens of what shows, cards stay laid out (for a screen reader, and
+        // for a scroll that goes further than one frame can foresee).
+        let near = clip.expand2(egui::vec2(0.0, 2.0 * clip.height()));
+        if !near.intersects(rect) {
+            ui.allocate_space(egui::vec2(width, h));
+            return;
+        }
+    }
+    let height = ui
+        .scope(|ui| draw_event_card(ui, app, atlas, e, with_place, actions))
+        .response
+        .rect
+        .height();
+    ui.data_mut(|d| d.insert_temp(id, [width, height]));
+}
+
+fn draw_event_card(
     ui: &mut egui::Ui,
     app: &AppState,
     atlas: &Atlas,

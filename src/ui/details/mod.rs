@@ -34,6 +34,7 @@ pub fn show(ui: &mut egui::Ui, app: &AppState) -> Vec<Action> {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    super::card::new_frame(ui);
                     ui.add_space(6.0);
                     match app.selected {
                         Some(Place::City(c)) => city(ui, app, &atlas, c, &mut actions),
