@@ -59,6 +59,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.png")]
     pub screenshot_to: Option<PathBuf>,
 
+    /// Print how long the window took to show its first frame, and where the time went.
+    #[arg(long)]
+    pub timing: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -151,6 +155,7 @@ impl Cli {
             fresh: self.screenshot_to.is_some(),
             presentation: self.presentation,
             story: self.chapter.map(|n| usize::from(n) - 1),
+            timing: self.timing,
         }
     }
 }

@@ -90,6 +90,8 @@ pub struct StartOptions {
     pub presentation: bool,
     /// `--story`: start with the story open (at `--chapter`, else at its first chapter).
     pub story: Option<usize>,
+    /// `--timing`: print how long the first frame took to show, and where the time went.
+    pub timing: bool,
 }
 
 /// Something the user asked for.
