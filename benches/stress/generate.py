@@ -2,7 +2,7 @@
 """Write Qantar's stress dataset: every first-level unit of the world and a year of synthetic
 statuses and events, to measure Qantar on data far bigger than its own.
 
-usage: generate.py GPKG OUTDIR [--events 100000] [--places 5000] [--seed 1]
+usage: generate.py GPKG OUTDIR [--events 100000] [--places 5000] [--seed 1] [--units N]
 
 GPKG is Natural Earth v4.1 as shipped in Debian's qgis-common 3.22.16
 (usr/share/qgis/resources/data/world_map.gpkg, layer states_provinces, public domain);
@@ -58,18 +58,21 @@ def wkb_polygons(data, pos=0):
             more, pos = wkb_polygons(data, pos)
             polygons.extend(more)
         return polygons, pos
-    raise ValueError(f"geometry type {kind} is not a polygon")
+    raise ValueError(f"WKB geometry type {kind} is not a polygon")
 
 
 def gpkg_polygons(blob):
-    """The polygons of a GeoPackage geometry blob (its header, then WKB)."""
+    """The polygons of a GeoPackage geometry blob (its header, then WKB); [] when empty.
+    Raises ValueError for what is not a polygon, so that the caller can count it."""
     if blob[:2] != b"GP":
         raise ValueError("not a GeoPackage geometry")
     flags = blob[3]
-    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(flags >> 1) & 7]
-    if flags & 0x10:
+    envelope_bytes = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 7)
+    if envelope_bytes is None:
+        raise ValueError(f"unknown envelope code {(flags >> 1) & 7}")
+    if flags & 0x10:  # an empty geometry
         return []
-    return wkb_polygons(blob, 8 + envelope)[0]
+    return wkb_polygons(blob, 8 + envelope_bytes)[0]
 
 
 def ring_area(ring):
@@ -91,14 +94,16 @@ def inside(polygons, x, y):
 
 
 def point_in(rng, polygons, tries=200):
-    """A random point strictly inside the largest polygon, or None."""
+    """A random point inside the largest polygon and out of its holes, or None. The point is
+    rounded as written before it is tested, so that it stays inside."""
     rings = max(polygons, key=lambda p: abs(ring_area(p[0])))
     xs = [x for x, _ in rings[0]]
     ys = [y for _, y in rings[0]]
     for _ in range(tries):
-        x, y = rng.uniform(min(xs), max(xs)), rng.uniform(min(ys), max(ys))
+        x = round(rng.uniform(min(xs), max(xs)), 5)
+        y = round(rng.uniform(min(ys), max(ys)), 5)
         if inside([rings], x, y):
-            return round(x, 5), round(y, 5)
+            return x, y
     return None
 
 
@@ -127,21 +132,41 @@ def main():
     if args.units:
         rows = rows[: args.units]
     units, features = [], []
+    skipped = {"units with no geometry": 0, "units not a polygon": 0,
+               "degenerate polygon": 0, "degenerate hole": 0}
     for fid, name, admin, a3, blob in rows:
-        polygons = gpkg_polygons(blob) if blob else []
-        polygons = [[ring for ring in p if len(ring) >= 4] for p in polygons]
-        polygons = [p for p in polygons if p]
-        if not polygons:
+        try:
+            polygons = gpkg_polygons(blob) if blob else []
+        except (ValueError, KeyError, struct.error):
+            skipped["units not a polygon"] += 1
             continue
-        uid = f"{a3 or 'XXX'}-{fid}"
+        # The coordinates as written: the places are tested against these.
+        polygons = [[[(round(x, 5), round(y, 5)) for x, y in ring] for ring in p]
+                    for p in polygons]
+        # A ring needs four points (the last repeats the first); a polygon, its exterior.
+        kept = []
+        for p in polygons:
+            if not p or len(p[0]) < 4:
+                skipped["degenerate polygon"] += 1
+                continue
+            holes = [ring for ring in p[1:] if len(ring) >= 4]
+            skipped["degenerate hole"] += len(p) - 1 - len(holes)
+            kept.append([p[0]] + holes)
+        polygons = kept
+        if not polygons:
+            skipped["units with no geometry"] += 1
+            continue
+        uid = f"{a3 or 'XXX'}-{fid}"  # fid is the table's key, so the id is unique
         label = f"{name or uid} ({admin})" if admin else (name or uid)
-        coords = [[[[round(x, 5), round(y, 5)] for x, y in ring] for ring in p] for p in polygons]
+        coords = [[[list(point) for point in ring] for ring in p] for p in polygons]
         features.append({
             "type": "Feature",
             "properties": {"id": uid, "name": label},
             "geometry": {"type": "MultiPolygon", "coordinates": coords},
         })
         units.append((uid, polygons))
+    if not units:
+        raise SystemExit(f"{args.gpkg}: no polygon in layer states_provinces")
     with open(out / "regions.geojson", "w", encoding="utf-8") as f:
         json.dump({"type": "FeatureCollection", "features": features}, f, ensure_ascii=False,
                   separators=(",", ":"))
@@ -174,7 +199,8 @@ def main():
             "title": "Synthetic events and statuses made by benches/stress/generate.py",
         }]}, f, indent=1)
 
-    # Places: points inside units chosen at random, weighted towards larger units.
+    # Places: points inside units chosen uniformly, so that small islands get places as often
+    # as large provinces do (the harder case for a point-in-unit test).
     places = []
     while len(places) < args.places:
         uid, polygons = units[rng.randrange(len(units))]
@@ -186,12 +212,17 @@ def main():
         w.writerow(["id", "date", "time", "lat", "lon", "location", "kind", "title",
                     "description", "source", "url"])
         for i in range(args.events):
-            # A few places see most events, as in real data.
-            name, (lon, lat), usual = places[min(int(rng.paretovariate(1.2)) - 1, len(places) - 1)
-                                             if rng.random() < 0.3 else rng.randrange(len(places))]
+            # A few places see most events, as in real data: the first places of a Pareto draw.
+            if rng.random() < 0.3:
+                index = min(int(rng.paretovariate(1.2)) - 1, len(places) - 1)
+            else:
+                index = rng.randrange(len(places))
+            name, (lon, lat), usual = places[index]
             kind = usual if rng.random() < 0.7 else rng.choice(KINDS)
             day = datetime(YEAR, 1, 1) + timedelta(days=rng.randrange(365))
-            time = f"{rng.randrange(24):02}:{rng.randrange(0, 60, 5):02}" if rng.random() < 0.6 else ""
+            time = ""  # date-only: the event belongs to the whole day
+            if rng.random() < 0.6:
+                time = f"{rng.randrange(24):02}:{rng.randrange(0, 60, 5):02}"
             w.writerow([f"e{i + 1}", day.strftime("%Y-%m-%d"), time, lat, lon, name, kind,
                         f"Synthetic {kind} event {i + 1}", f"An invented {kind} event at {name}.",
                         "Synthetic", f"https://example.org/stress/{i + 1}"])
@@ -200,7 +231,8 @@ def main():
         "id": "stress-world",
         "version": "1.0.0",
         "name": {"en": "Stress test: the world's first-level units, a synthetic year"},
-        "description": "Natural Earth admin-1 outlines with invented statuses and events, for benchmarks only.",
+        "description": "Natural Earth admin-1 outlines with invented statuses and events, "
+                       "for benchmarks only.",
         "time_zone": {"utc_offset": "+00:00", "label": {"en": "UTC"}},
         "window": {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31"},
         "statuses": [
@@ -220,6 +252,8 @@ def main():
         json.dump(manifest, f, indent=1, ensure_ascii=False)
     print(f"{out}: {len(units)} units, {len(periods)} periods, {len(places)} places, "
           f"{args.events} events")
+    if any(skipped.values()):
+        print("skipped: " + ", ".join(f"{what}: {n}" for what, n in skipped.items() if n))
 
 
 if __name__ == "__main__":
