@@ -26,6 +26,11 @@ pub fn day_every(lang: Lang, seconds: f64) -> String {
     with_args(lang, "DayEveryN", &[("seconds", seconds.into())])
 }
 
+/// "1 place", "5 places"; "5 мест"; "5 орын".
+pub fn places_n(lang: Lang, count: usize) -> String {
+    with_args(lang, "PlacesN", &[("count", count.into())])
+}
+
 /// "13 uncertain".
 pub fn uncertain_n(lang: Lang, count: usize) -> String {
     with_args(lang, "UncertainN", &[("count", count.into())])

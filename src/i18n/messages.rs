@@ -91,6 +91,8 @@ messages! {
     Sometime,
     LegendUncertain,
     LegendSometime,
+    LegendCluster,
+    ClickToZoom,
     UncertainUnits,
     UncertainHeading,
     LanguageHint,

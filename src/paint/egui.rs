@@ -137,10 +137,10 @@ pub(super) fn egui_shapes(
                 }
                 None => {
                     let clip = clip.expand(l.stroke.width + 1.0);
-                    if l.closed && points.iter().all(|p| clip.contains(*p)) {
-                        out.push(egui::Shape::closed_line(points, stroke(&l.stroke)));
-                        return out;
-                    }
+                    // A closed ring goes to egui as an open line back to its start: egui
+                    // joins a closed line's corners with uncut mitres, and an outline that
+                    // turns back on itself (common in simplified data) then throws a spike
+                    // across the map. An open line's sharp corners are cut.
                     if l.closed
                         && let Some(&first) = points.first()
                     {

@@ -110,11 +110,21 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }));
     }
     regions.extend(hatches);
-    borders.extend(highlights);
 
-    let marker_states = marker_states(input);
+    let (marker_states, clusters) = super::clusters::merge(input, &t, marker_states(input));
     let mut markers = Vec::new();
     let mut obstacles: Vec<Box2> = Vec::new();
+    for (i, c) in clusters.iter().enumerate() {
+        let e = super::clusters::extent(c, s);
+        obstacles.push([
+            c.center[0] - e,
+            c.center[1] - e,
+            c.center[0] + e,
+            c.center[1] + e,
+        ]);
+        let id = Some(format!("cluster-{}", i + 1));
+        markers.extend(super::clusters::cluster_shapes(style, s, c, id));
+    }
     for m in &marker_states {
         let pos = t.apply(atlas.geometry.cities[m.city.index()]);
         let radius = marker_radius(style, m.count) * s;
@@ -175,7 +185,12 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }));
     }
 
-    let overlay = super::overlay::build(input, &[&regions, &markers], &mut obstacles);
+    let overlay = super::overlay::build(
+        input,
+        &[&regions, &markers],
+        &mut obstacles,
+        !clusters.is_empty(),
+    );
     let label_shapes = labels::place(
         label_candidates(input, &t, &marker_states, &regions),
         &obstacles,
@@ -202,6 +217,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 shapes: borders,
             },
             Layer {
+                kind: LayerKind::Highlights,
+                shapes: highlights,
+            },
+            Layer {
                 kind: LayerKind::Markers,
                 shapes: markers,
             },
@@ -216,6 +235,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         ],
         meta: meta(input),
         region_boxes: Default::default(),
+        clusters,
     }
 }
 
@@ -235,6 +255,7 @@ pub fn build_basemap(input: &SceneInput<'_>) -> Scene {
         }],
         meta: meta(input),
         region_boxes: Default::default(),
+        clusters: Vec::new(),
     }
 }
 

@@ -50,6 +50,15 @@ impl Scene {
         }
         None
     }
+
+    /// The merged marker under `pos` (canvas points), if any.
+    pub fn cluster_at(&self, pos: [f32; 2]) -> Option<&super::Cluster> {
+        self.clusters.iter().rev().find(|c| {
+            let reach = c.radius + MARKER_SLACK;
+            let (dx, dy) = (pos[0] - c.center[0], pos[1] - c.center[1]);
+            dx * dx + dy * dy <= reach * reach
+        })
+    }
 }
 
 /// A polygon's bounding box (min x, min y, max x, max y); an empty box for other shapes.

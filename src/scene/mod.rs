@@ -8,6 +8,7 @@
 
 mod build;
 mod candidates;
+mod clusters;
 mod filter;
 pub mod fonts;
 mod hatch;
@@ -23,12 +24,13 @@ mod themes;
 
 pub use crate::geometry::{Lod, View};
 pub use build::{build, build_basemap};
+pub use clusters::MAX_MARKERS;
 pub use filter::{EventFilter, EventMask, passes};
 pub use input::{EventMode, Fades, OSM_CREDIT, OverlayParts, SceneInput, Shown};
 pub use key::SceneKey;
 pub use shapes::{
-    CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape, Scene,
-    SceneMeta, Shape, Stroke, TextShape,
+    CircleShape, Cluster, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape,
+    Scene, SceneMeta, Shape, Stroke, TextShape,
 };
 pub use style::{Rgba, Style};
 pub use themes::Theme;

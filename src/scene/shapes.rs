@@ -14,8 +14,11 @@ pub enum LayerKind {
     Context,
     /// Units filled by their status.
     Regions,
-    /// Unit outlines, then the outlines that mark a change or the selection.
+    /// Unit outlines.
     Borders,
+    /// The outlines that mark a change of status, the selection or the hover: a layer of
+    /// their own, so that the borders stay the same while the instant moves.
+    Highlights,
     /// City markers.
     Markers,
     /// Names of units, cities, countries and water.
@@ -31,6 +34,7 @@ impl LayerKind {
             LayerKind::Context => "context",
             LayerKind::Regions => "regions",
             LayerKind::Borders => "borders",
+            LayerKind::Highlights => "highlights",
             LayerKind::Markers => "markers",
             LayerKind::Labels => "labels",
             LayerKind::Overlay => "overlay",
@@ -206,6 +210,26 @@ pub struct SceneMeta {
     pub status_keys: Vec<String>,
 }
 
+/// Places shown as one marker, when many are in view (see `clusters`); a click on it zooms
+/// to them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Where the marker is: the middle of its places, in canvas points.
+    pub center: [f32; 2],
+    pub radius: f32,
+    /// The places' extent in longitude and latitude: min lon, min lat, max lon, max lat.
+    pub area: [f64; 4],
+    pub places: usize,
+    /// Events the places' markers count, together.
+    pub events: usize,
+    /// The highest severity among the day's events of the places whose events have certainly
+    /// happened; `certain` is false when none has.
+    pub severity: Option<u8>,
+    pub certain: bool,
+    /// Every place is outside the story chapter being told.
+    pub dimmed: bool,
+}
+
 /// A whole map, ready to paint.
 #[derive(Debug, Clone)]
 pub struct Scene {
@@ -219,6 +243,8 @@ pub struct Scene {
     /// The bounding box of each shape of the regions layer, made on the first click or hover
     /// so that a click tests only the units whose box holds it.
     pub region_boxes: std::sync::OnceLock<Vec<[f32; 4]>>,
+    /// Places merged into one marker (when many are in view), drawn in the markers layer.
+    pub clusters: Vec<Cluster>,
 }
 
 impl Scene {

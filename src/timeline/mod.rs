@@ -4,6 +4,7 @@
 //! Built once per dataset; every query is a binary search or a walk over one day's events, so
 //! scrubbing stays instant with large datasets.
 
+mod days;
 mod ticks;
 pub use ticks::{TickStep, tick_step, ticks};
 
@@ -31,6 +32,7 @@ pub struct Timeline {
     events_by_city: Vec<Vec<EventIdx>>,
     events_by_unit: Vec<Vec<EventIdx>>,
     day_counts: Vec<(NaiveDate, usize)>,
+    day_statuses: Vec<Vec<usize>>,
 }
 
 /// The instant an event counts from: the first it may have happened (its time if known; else
@@ -119,8 +121,10 @@ impl Timeline {
             events_by_city,
             events_by_unit,
             day_counts: Vec::new(),
+            day_statuses: Vec::new(),
         };
         timeline.day_counts = timeline.day_counts_where(data, |_| true);
+        timeline.day_statuses = timeline.count_day_statuses(data);
         timeline
     }
 

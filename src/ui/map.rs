@@ -244,7 +244,10 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             }
             clamp_zoom(&mut map.memory);
             map.last_rect = response.rect;
-            interact(state, map, &response, &mut actions);
+            if let Some(area) = interact(state, map, &response, &mut actions) {
+                map.fit_bbox(area);
+                ui.ctx().request_repaint();
+            }
         });
     actions
 }
@@ -335,29 +338,63 @@ fn set_view(memory: &mut MapMemory, view: View) {
     let _ = memory.set_zoom(view.zoom.clamp(MIN_ZOOM, MAX_ZOOM));
 }
 
-fn interact(state: &AppState, map: &MapView, response: &egui::Response, actions: &mut Vec<Action>) {
-    let Some(scene) = map.painted.scene() else {
-        return;
-    };
+/// Hovers and clicks on the map; returns the area (lon/lat) to zoom to when a click falls on
+/// places merged into one marker.
+fn interact(
+    state: &AppState,
+    map: &MapView,
+    response: &egui::Response,
+    actions: &mut Vec<Action>,
+) -> Option<geo::Rect<f64>> {
+    let scene = map.painted.scene()?;
     let origin = response.rect.min;
     let to_canvas = |p: egui::Pos2| [p.x - origin.x, p.y - origin.y];
-    let hovered = if map.hover {
-        response.hover_pos().and_then(|p| scene.hit(to_canvas(p)))
-    } else {
-        None
+    let cluster_under = |p: egui::Pos2| {
+        let pos = to_canvas(p);
+        match scene.hit(pos) {
+            Some(Place::City(_)) => None,
+            _ => scene.cluster_at(pos),
+        }
+    };
+    let over_cluster = response.hover_pos().and_then(cluster_under);
+    let hovered = match response.hover_pos() {
+        Some(p) if map.hover && over_cluster.is_none() => scene.hit(to_canvas(p)),
+        _ => None,
     };
     if hovered != state.hovered {
         actions.push(Action::Hover(hovered));
     }
-    if response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
+    let lang = state.persisted.lang;
+    if map.hover
+        && let Some(c) = over_cluster
     {
-        actions.push(Action::Select(scene.hit(to_canvas(pos))));
-    }
-    if let Some(place) = hovered
+        let text = format!(
+            "{}, {}\n{}",
+            crate::i18n::places_n(lang, c.places),
+            crate::i18n::events_n(lang, c.events),
+            crate::i18n::tr(lang, crate::i18n::Msg::ClickToZoom)
+        );
+        response.clone().on_hover_text_at_pointer(text);
+    } else if let Some(place) = hovered
         && let Some(atlas) = &state.atlas
     {
         let text = super::hover::text(state, atlas, place);
         response.clone().on_hover_text_at_pointer(text);
     }
+    let pos = response
+        .interact_pointer_pos()
+        .filter(|_| response.clicked())?;
+    if let Some(c) = cluster_under(pos) {
+        // At least a few kilometres across, so that places at one point zoom in as far as
+        // the map goes rather than without end.
+        let [x0, y0, x1, y1] = c.area;
+        let pad = |lo: f64, hi: f64| (0.02 - (hi - lo) / 2.0).max(0.0);
+        let (px, py) = (pad(x0, x1), pad(y0, y1));
+        return Some(geo::Rect::new(
+            geo::coord! { x: x0 - px, y: y0 - py },
+            geo::coord! { x: x1 + px, y: y1 + py },
+        ));
+    }
+    actions.push(Action::Select(scene.hit(to_canvas(pos))));
+    None
 }

@@ -189,19 +189,14 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
             color(c.with_alpha(255))
         })
         .collect();
-    for &(day, n) in counts {
+    let statuses = data.meta.statuses.len().max(1);
+    for (&(day, n), under) in counts.iter().zip(tl.day_status_counts()) {
         let x0 = x_of(clock.day_start(day).unix_minutes());
         let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
         // How much of the country was under each status at the end of the day: one band per
         // status, in its colour.
-        let under = tl.units_under_status(data, clock.day_end(day).min(tl.last()));
-        let statuses = data.meta.statuses.len().max(1);
         let band = 7.0 / statuses as f32;
-        for (s, colour) in status_colours.iter().enumerate() {
-            let n = under
-                .iter()
-                .filter(|(_, p)| data.period(*p).status.index() == s)
-                .count();
+        for ((s, colour), &n) in status_colours.iter().enumerate().zip(under) {
             let share = n as f32 / data.units.len().max(1) as f32;
             if share > 0.0 {
                 let top = rect.top() + 3.0 + band * s as f32;

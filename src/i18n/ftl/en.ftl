@@ -59,6 +59,8 @@ FlagDateDisputed = date disputed
 Sometime = sometime this day
 LegendUncertain = Declared or lifted at an unknown hour
 LegendSometime = Event this day, hour unknown
+LegendCluster = Places close together (how many)
+ClickToZoom = Click to zoom in
 UncertainUnits = uncertain
 UncertainHeading = Status not known at this minute
 LanguageHint = The language of the atlas: its words, dates and place names
@@ -224,6 +226,11 @@ UnitsOfTotal =
     { $status }: { $count } / { $total ->
         [one] { $total } unit
        *[other] { $total } units
+    }
+PlacesN =
+    { $count ->
+        [one] { $count } place
+       *[other] { $count } places
     }
 UncertainN = { $count } uncertain
 HoursPerSecondN =

@@ -59,6 +59,8 @@ FlagDateDisputed = күні даулы
 Sometime = осы күннің бір уақытында
 LegendUncertain = Белгісіз сағатта енгізілген не алынған
 LegendSometime = Осы күнгі оқиға, сағаты белгісіз
+LegendCluster = Бір-біріне жақын орындар (саны)
+ClickToZoom = Жақындату үшін басыңыз
 UncertainUnits = белгісіз
 UncertainHeading = Осы минуттағы мәртебе белгісіз
 HourUnknownCap = Сағаты белгісіз
@@ -181,6 +183,7 @@ CitationCopied = Библиографиялық сілтеме көшірілд�
 ## Сандары бар хабарлар: қазақ тілінде саннан кейінгі зат есім жекеше тұрады.
 EventsN = { $count } оқиға
 UnitsOfTotal = { $status }: { $count } / { $total } бірлік
+PlacesN = { $count } орын
 UncertainN = белгісіз: { $count }
 HoursPerSecondN = секундына { $hours } сағат
 DayEveryN = { $seconds } секундта 1 күн

@@ -59,6 +59,8 @@ FlagDateDisputed = дата оспаривается
 Sometime = в какое-то время этого дня
 LegendUncertain = Введено или отменено в неизвестный час
 LegendSometime = Событие этого дня, час неизвестен
+LegendCluster = Места рядом друг с другом (сколько их)
+ClickToZoom = Щёлкните, чтобы приблизить
 UncertainUnits = неясно
 UncertainHeading = Статус на эту минуту неизвестен
 HourUnknownCap = Час неизвестен
@@ -192,6 +194,13 @@ UnitsOfTotal =
         [few] { $total } единицы
         [many] { $total } единиц
        *[other] { $total } единицы
+    }
+PlacesN =
+    { $count ->
+        [one] { $count } место
+        [few] { $count } места
+        [many] { $count } мест
+       *[other] { $count } места
     }
 UncertainN = неясно: { $count }
 HoursPerSecondN =

@@ -22,6 +22,8 @@ pub(super) enum Swatch {
     Hatched,
     /// A hollow dashed marker: an event sometime this day.
     Sometime,
+    /// Several places merged into one marker.
+    Cluster,
     Sizes,
 }
 
@@ -31,7 +33,8 @@ pub(super) struct Entry {
     pub text: String,
 }
 
-pub(super) fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
+/// The legend's rows; `clustered`: the map merges places into one marker.
+pub(super) fn legend_entries(input: &SceneInput<'_>, clustered: bool) -> Vec<Entry> {
     let s = input.scale;
     let style = input.style;
     let lang = input.lang;
@@ -95,6 +98,9 @@ pub(super) fn legend_entries(input: &SceneInput<'_>) -> Vec<Entry> {
     }
     if sometime_today(input) {
         rows.push(entry(Swatch::Sometime, tr(lang, Msg::LegendSometime)));
+    }
+    if clustered {
+        rows.push(entry(Swatch::Cluster, tr(lang, Msg::LegendCluster)));
     }
     if input.overlay.compact_legend {
         // Presentation: only what the colours of the units mean.

@@ -5,6 +5,7 @@ use super::draw::{panel, rect, text_shape};
 use super::entries::{Entry, Swatch, legend_entries};
 use super::placement::{Coverage, legend_corner};
 use crate::i18n::{Msg, tr};
+use crate::scene::clusters::cluster_shapes;
 use crate::scene::fonts::Metrics;
 use crate::scene::hatch::hatch_lines;
 use crate::scene::input::SceneInput;
@@ -84,13 +85,13 @@ pub(super) fn legend(
     input: &SceneInput<'_>,
     bottom: f32,
     map: &[&[Shape]],
-    placed: &[Box2],
+    (placed, clustered): (&[Box2], bool),
     out: &mut Vec<Shape>,
 ) -> Option<Box2> {
     let s = input.scale;
     let style = input.style;
     let m = Metrics::get();
-    let entries = legend_entries(input);
+    let entries = legend_entries(input, clustered);
     let text_size = style.legend_size * s;
     let line_h = m.line_height(text_size);
     let dims = Dims {
@@ -214,6 +215,19 @@ pub(super) fn legend(
                     0.0,
                 ));
                 out.extend(hatch_lines(&[ring], style, s * 0.6));
+            }
+            Swatch::Cluster => {
+                let c = crate::scene::Cluster {
+                    center: [x + sw / 2.0, cy],
+                    radius: dims.row_h / 2.0 - 3.0 * s,
+                    area: [0.0; 4],
+                    places: 3,
+                    events: 0,
+                    severity: None,
+                    certain: true,
+                    dimmed: false,
+                };
+                out.extend(cluster_shapes(style, s * 0.8, &c, None));
             }
             Swatch::Sometime => out.push(Shape::Circle(CircleShape {
                 id: None,

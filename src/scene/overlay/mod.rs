@@ -19,6 +19,7 @@ pub(super) fn build(
     input: &SceneInput<'_>,
     map: &[&[Shape]],
     obstacles: &mut Vec<Box2>,
+    clustered: bool,
 ) -> Vec<Shape> {
     let mut out = Vec::new();
     // What the overlay itself places; the obstacles before it are markers.
@@ -104,7 +105,7 @@ pub(super) fn build(
 
     if input.overlay.legend {
         let placed: Vec<Box2> = obstacles[first_overlay..].to_vec();
-        let rect = legend(input, bottom, map, &placed, &mut out);
+        let rect = legend(input, bottom, map, (&placed, clustered), &mut out);
         obstacles.extend(rect);
     }
     out
