@@ -141,6 +141,8 @@ pub struct GeometryCache {
     pub cities: Vec<[f64; 2]>,
     /// The lon/lat box around every unit: what "fit country" shows.
     pub country_bbox: Rect<f64>,
+    /// The outlines projected for the last transform asked for.
+    pub(super) projected: super::ProjectedMemo,
 }
 
 /// Simplification tolerance of the coarse level, in degrees.
@@ -204,6 +206,7 @@ impl GeometryCache {
             context,
             cities,
             country_bbox,
+            projected: Default::default(),
         }
     }
 }

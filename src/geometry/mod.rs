@@ -7,8 +7,10 @@
 
 mod cache;
 mod project;
+mod projected;
 mod projection;
 
 pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, Mesh, UnitGeometry};
 pub use project::{Transform, View};
+pub use projected::{Projected, ProjectedMemo, Ring};
 pub use projection::{ConicParams, EARTH_RADIUS_M, Projection, Projector, lonlat, mercator};

@@ -20,7 +20,7 @@ pub struct View {
 
 /// The per-frame transform from cached Mercator coordinates to canvas points, through the
 /// view's projection (plane coordinates, then a scale and a shift).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Transform {
     /// The plane position of the canvas's top left corner.
     origin: [f64; 2],

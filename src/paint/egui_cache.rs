@@ -11,9 +11,10 @@ use egui::Pos2;
 use egui::epaint::{Mesh, Tessellator};
 use std::sync::Arc;
 
-/// One part of a painted scene, in painting order.
+/// One shape of a painted scene, in painting order.
+#[derive(Clone)]
 enum Piece {
-    /// Consecutive shapes other than text, as triangles in screen points.
+    /// A shape other than text, as triangles in screen points.
     Mesh(Arc<Mesh>),
     Text(Pos2, TextShape),
 }
@@ -34,7 +35,19 @@ pub struct PaintedScene {
     scene: Option<Scene>,
     /// The background, then each layer's pieces, in the scene's order.
     background: Option<Arc<Mesh>>,
-    layers: Vec<Vec<Piece>>,
+    layers: Vec<LayerPieces>,
+}
+
+/// A layer's triangles and texts.
+#[derive(Default)]
+struct LayerPieces {
+    /// One piece per shape, kept so that the next scene of the same view can reuse the pieces
+    /// of the shapes it draws the same; empty when the layer was made for a view that was
+    /// moving (a pan or a zoom changes every shape).
+    shapes: Vec<Piece>,
+    /// What is painted each frame: consecutive meshes merged into one, so that egui handles
+    /// a few meshes rather than one per shape.
+    painted: Vec<Piece>,
 }
 
 impl PaintedScene {
@@ -73,16 +86,33 @@ impl PaintedScene {
                 .then(|| background(&scene, origin))
                 .flatten()
                 .map(|bg| t.mesh([bg]));
+            let same_view = old_scene
+                .as_ref()
+                .is_some_and(|o| o.view == scene.view && o.size == scene.size);
             for (i, layer) in scene.layers.iter().enumerate() {
-                let old = old_layers.next();
-                let unchanged = old_scene
-                    .as_ref()
-                    .and_then(|s| s.layers.get(i))
-                    .is_some_and(|l| l == layer);
-                self.layers.push(match old {
-                    Some(pieces) if unchanged => pieces,
-                    _ if !include(layer.kind) => Vec::new(),
-                    _ => t.pieces(origin, &layer.shapes),
+                let old = old_layers.next().unwrap_or_default();
+                let old_layer = old_scene.as_ref().and_then(|s| s.layers.get(i));
+                let unchanged = old_layer.is_some_and(|l| {
+                    l.shapes.len() == layer.shapes.len()
+                        && (l.shapes.iter())
+                            .zip(&layer.shapes)
+                            .all(|(a, b)| draws_the_same(a, b))
+                });
+                self.layers.push(match old_layer {
+                    _ if !include(layer.kind) => LayerPieces::default(),
+                    Some(_) if unchanged => old,
+                    Some(l) if same_view => {
+                        let reuse = (!old.shapes.is_empty()).then_some((&*l.shapes, &*old.shapes));
+                        let shapes = t.pieces(origin, &layer.shapes, reuse);
+                        LayerPieces {
+                            painted: merged(&shapes),
+                            shapes,
+                        }
+                    }
+                    _ => LayerPieces {
+                        shapes: Vec::new(),
+                        painted: t.runs(origin, &layer.shapes),
+                    },
                 });
             }
             self.scene = Some(scene);
@@ -91,8 +121,9 @@ impl PaintedScene {
         if let Some(bg) = &self.background {
             painter.add(egui::Shape::Mesh(Arc::clone(bg)));
         }
-        for piece in self.layers.iter().flatten() {
+        for piece in self.layers.iter().flat_map(|l| &l.painted) {
             match piece {
+                Piece::Mesh(mesh) if mesh.is_empty() => {}
                 Piece::Mesh(mesh) => {
                     painter.add(egui::Shape::Mesh(Arc::clone(mesh)));
                 }
@@ -130,8 +161,8 @@ impl Tessellation {
         Arc::new(mesh)
     }
 
-    /// `shapes` as meshes and texts, in painting order.
-    fn pieces(&mut self, origin: Pos2, shapes: &[Shape]) -> Vec<Piece> {
+    /// `shapes` as meshes and texts, in painting order, consecutive meshes as one.
+    fn runs(&mut self, origin: Pos2, shapes: &[Shape]) -> Vec<Piece> {
         let at = |p: [f32; 2]| Pos2::new(origin.x + p[0], origin.y + p[1]);
         let mut pieces = Vec::new();
         let mut mesh = Mesh::default();
@@ -151,6 +182,80 @@ impl Tessellation {
             pieces.push(Piece::Mesh(Arc::new(mesh)));
         }
         pieces
+    }
+
+    /// `shapes` as meshes and texts, one piece each, in painting order. A shape that draws
+    /// the same as the one at its place in `old` (with its pieces) keeps its piece: while the
+    /// timeline moves, most units keep their fill and every unit its outline.
+    fn pieces(
+        &mut self,
+        origin: Pos2,
+        shapes: &[Shape],
+        old: Option<(&[Shape], &[Piece])>,
+    ) -> Vec<Piece> {
+        let at = |p: [f32; 2]| Pos2::new(origin.x + p[0], origin.y + p[1]);
+        let mut pieces = Vec::with_capacity(shapes.len());
+        for (i, shape) in shapes.iter().enumerate() {
+            let kept = old.and_then(|(shapes, pieces)| {
+                let piece = pieces.get(i)?;
+                draws_the_same(shapes.get(i)?, shape).then(|| piece.clone())
+            });
+            pieces.push(match (kept, shape) {
+                (Some(piece), _) => piece,
+                (None, Shape::Text(t)) => Piece::Text(at(t.min), t.clone()),
+                (None, _) => {
+                    let mut mesh = Mesh::default();
+                    for s in egui_shapes(shape, &at, self.clip) {
+                        self.tessellator.tessellate_shape(s, &mut mesh);
+                    }
+                    Piece::Mesh(Arc::new(mesh))
+                }
+            });
+        }
+        pieces
+    }
+}
+
+/// `pieces` with consecutive meshes merged.
+fn merged(pieces: &[Piece]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut mesh = Mesh::default();
+    for piece in pieces {
+        match piece {
+            Piece::Mesh(m) => mesh.append_ref(m),
+            Piece::Text(..) => {
+                if !mesh.is_empty() {
+                    out.push(Piece::Mesh(Arc::new(std::mem::take(&mut mesh))));
+                }
+                out.push(piece.clone());
+            }
+        }
+    }
+    if !mesh.is_empty() {
+        out.push(Piece::Mesh(Arc::new(mesh)));
+    }
+    out
+}
+
+/// True when two shapes draw the same: outlines shared with the last scene (the same rings,
+/// not only equal ones, which a pointer comparison tells at once) in the same colours.
+fn draws_the_same(a: &Shape, b: &Shape) -> bool {
+    let same = |a: &[scene::Ring], b: &[scene::Ring]| {
+        a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, b))
+    };
+    match (a, b) {
+        (Shape::Polygon(a), Shape::Polygon(b)) => {
+            a.fill == b.fill && Arc::ptr_eq(&a.triangles, &b.triangles) && same(&a.rings, &b.rings)
+        }
+        (Shape::Line(a), Shape::Line(b)) => {
+            a.stroke == b.stroke
+                && a.closed == b.closed
+                && same(
+                    std::slice::from_ref(&a.points),
+                    std::slice::from_ref(&b.points),
+                )
+        }
+        _ => a == b,
     }
 }
 
@@ -175,5 +280,64 @@ impl walkers::Plugin for ScenePlugin<'_, '_> {
             .at(view_of(projector), [rect.width(), rect.height()]);
         self.painted
             .paint(ui.painter(), rect.min, &input, scene::build, |_| true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Atlas;
+    use crate::scene::{EventMode, Shown, Style, View};
+
+    const SIZE: [f32; 2] = [1000.0, 700.0];
+
+    /// The meshes one frame paints through `painted` (texts left out).
+    fn frame(ctx: &egui::Context, painted: &mut PaintedScene, input: &SceneInput<'_>) -> Vec<Mesh> {
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                Pos2::ZERO,
+                egui::vec2(SIZE[0], SIZE[1]),
+            )),
+            ..Default::default()
+        };
+        let output = ctx.run_ui(raw, |ui| {
+            painted.paint(ui.painter(), Pos2::ZERO, input, scene::build, |_| true);
+        });
+        (output.shapes.into_iter())
+            .filter_map(|s| match s.shape {
+                egui::Shape::Mesh(m) => Some((*m).clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_scene_painted_after_another_of_the_same_view_is_painted_as_if_alone() {
+        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
+        let style = Style::default();
+        let clock = atlas.data.meta.clock;
+        let view = View::fit(atlas.geometry.country_bbox, SIZE, 20.0);
+        let shown = |when: &str| Shown {
+            instant: clock.parse_when(when).expect("an instant"),
+            lang: crate::i18n::Lang::En,
+            mode: EventMode::Cumulative,
+            selected: None,
+            chapter: None,
+            events: None,
+        };
+        let ctx = egui::Context::default();
+        // Before the emergency, then as it spreads: most units keep their fill, some change.
+        let steps = ["2022-01-04T12:00", "2022-01-05T20:00", "2022-01-06T03:00"];
+        let mut kept = PaintedScene::default();
+        for when in steps {
+            let input = SceneInput::screen(&atlas, &style, &shown(when), (view, SIZE), true, false);
+            let through_the_last = frame(&ctx, &mut kept, &input);
+            let alone = frame(&ctx, &mut PaintedScene::default(), &input);
+            assert_eq!(through_the_last.len(), alone.len(), "{when}");
+            for (a, b) in through_the_last.iter().zip(&alone) {
+                assert_eq!(a.indices, b.indices, "{when}");
+                assert_eq!(a.vertices, b.vertices, "{when}");
+            }
+        }
     }
 }

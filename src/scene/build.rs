@@ -10,7 +10,8 @@ use super::shapes::{
     Stroke,
 };
 use crate::data::{ContextClass, Place, Standing};
-use crate::geometry::{ContextGeometry, Mesh, Transform};
+use crate::geometry::{ContextGeometry, Projected, Transform};
+use std::sync::Arc;
 
 /// Builds the scene.
 pub fn build(input: &SceneInput<'_>) -> Scene {
@@ -20,10 +21,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let s = input.scale;
     let t = input.transform();
     let canvas = [0.0, 0.0, input.size[0], input.size[1]];
+    let projected = atlas.geometry.projected(&t, input.lod);
 
     let mut context = Vec::new();
     if input.context {
-        context_shapes(input, &t, &mut context);
+        context_shapes(input, &t, &projected, &mut context);
     }
 
     let mut regions = Vec::new();
@@ -43,11 +45,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         let uncertain = standing
             .filter(|&(_, s)| s == Standing::Uncertain)
             .map(|(p, _)| data.period(p).status);
-        let rings = rings(mesh, &t);
+        let rings = projected.unit(&atlas.geometry, u.index()).to_vec();
         for ring in &rings {
             borders.push(Shape::Line(LineShape {
                 id: None,
-                points: ring.clone(),
+                points: Arc::clone(ring),
                 closed: true,
                 stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
             }));
@@ -59,7 +61,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             for ring in &rings {
                 highlights.push(Shape::Line(LineShape {
                     id: Some(format!("changed-{}", data.unit(u).id)),
-                    points: ring.clone(),
+                    points: Arc::clone(ring),
                     closed: true,
                     stroke: Stroke {
                         width: style.widths.changed * s,
@@ -83,7 +85,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             for ring in &rings {
                 highlights.push(Shape::Line(LineShape {
                     id: None,
-                    points: ring.clone(),
+                    points: Arc::clone(ring),
                     closed: true,
                     stroke,
                 }));
@@ -244,7 +246,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 pub fn build_basemap(input: &SceneInput<'_>) -> Scene {
     let t = input.transform();
     let mut context = Vec::new();
-    context_shapes(input, &t, &mut context);
+    let projected = input.atlas.geometry.projected(&t, input.lod);
+    context_shapes(input, &t, &projected, &mut context);
     Scene {
         size: input.size,
         view: input.view,
@@ -283,7 +286,12 @@ fn meta(input: &SceneInput<'_>) -> SceneMeta {
     }
 }
 
-fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
+fn context_shapes(
+    input: &SceneInput<'_>,
+    t: &Transform,
+    projected: &Projected,
+    out: &mut Vec<Shape>,
+) {
     let atlas = input.atlas;
     let style = input.style;
     let s = input.scale;
@@ -295,7 +303,13 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
         ContextClass::River,
     ];
     for class in order {
-        for (f, geom) in atlas.data.context.iter().zip(&atlas.geometry.context) {
+        for (i, (f, geom)) in atlas
+            .data
+            .context
+            .iter()
+            .zip(&atlas.geometry.context)
+            .enumerate()
+        {
             if f.class != class {
                 continue;
             }
@@ -316,12 +330,12 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                         ),
                         _ => (style.water, None, PolygonClass::Water),
                     };
-                    let rings = rings(mesh, t);
+                    let rings = projected.context(&atlas.geometry, i).to_vec();
                     if let Some(color) = border {
                         for ring in &rings {
                             out.push(Shape::Line(LineShape {
                                 id: None,
-                                points: ring.clone(),
+                                points: Arc::clone(ring),
                                 closed: true,
                                 stroke: Stroke::solid(style.widths.context_border * s, color),
                             }));
@@ -345,10 +359,10 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
                     if !visible(lines.bbox, t, input.size) {
                         continue;
                     }
-                    for line in &lines.lines {
+                    for line in projected.context(&atlas.geometry, i) {
                         out.push(Shape::Line(LineShape {
                             id: None,
-                            points: line.iter().map(|&p| t.apply(p)).collect(),
+                            points: Arc::clone(line),
                             closed: false,
                             stroke: Stroke::solid(style.widths.river * s, style.river),
                         }));
@@ -357,19 +371,6 @@ fn context_shapes(input: &SceneInput<'_>, t: &Transform, out: &mut Vec<Shape>) {
             }
         }
     }
-}
-
-/// The mesh's rings in canvas points.
-fn rings(mesh: &Mesh, t: &Transform) -> Vec<Vec<[f32; 2]>> {
-    mesh.rings
-        .iter()
-        .map(|r| {
-            mesh.vertices[r.start as usize..r.end as usize]
-                .iter()
-                .map(|&v| t.apply(v))
-                .collect()
-        })
-        .collect()
 }
 
 fn visible(bbox: [f64; 4], t: &Transform, size: [f32; 2]) -> bool {

@@ -3,17 +3,18 @@
 
 use super::shapes::{LineShape, Shape, Stroke};
 use super::style::Style;
+use std::sync::Arc;
 
 /// The diagonal segments (rising to the right, `spacing` apart) that lie inside `rings` by the
 /// even-odd rule, so that holes (lakes) stay clear.
-pub(super) fn hatch(rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<[[f32; 2]; 2]> {
+pub(super) fn hatch<R: AsRef<[[f32; 2]]>>(rings: &[R], spacing: f32) -> Vec<[[f32; 2]; 2]> {
     if spacing <= 0.0 || !spacing.is_finite() {
         return Vec::new();
     }
     // Lines x + y = c: along each, a point is given by its x.
     let key = |p: [f32; 2]| p[0] + p[1];
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
-    for p in rings.iter().flatten() {
+    for p in rings.iter().flat_map(|r| r.as_ref()) {
         lo = lo.min(key(*p));
         hi = hi.max(key(*p));
     }
@@ -26,6 +27,7 @@ pub(super) fn hatch(rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<[[f32; 2]; 2]>
     // Crossings of each line, as x, found edge by edge.
     let mut crossings: Vec<Vec<f32>> = vec![Vec::new(); lines];
     for ring in rings {
+        let ring = ring.as_ref();
         for (i, &a) in ring.iter().enumerate() {
             let b = ring[(i + 1) % ring.len()];
             let (ka, kb) = (key(a), key(b));
@@ -61,13 +63,13 @@ pub(super) fn hatch(rings: &[Vec<[f32; 2]>], spacing: f32) -> Vec<[[f32; 2]; 2]>
 
 /// The hatching of a unit whose status is uncertain: strokes of the status colour over its
 /// plain fill.
-pub(super) fn hatch_lines(rings: &[Vec<[f32; 2]>], style: &Style, s: f32) -> Vec<Shape> {
+pub(super) fn hatch_lines<R: AsRef<[[f32; 2]]>>(rings: &[R], style: &Style, s: f32) -> Vec<Shape> {
     hatch(rings, style.widths.hatch_spacing * s)
         .into_iter()
         .map(|[a, b]| {
             Shape::Line(LineShape {
                 id: None,
-                points: vec![a, b],
+                points: Arc::new([a, b]),
                 closed: false,
                 stroke: Stroke::solid(style.widths.hatch * s, style.status_fill),
             })
@@ -124,7 +126,7 @@ mod tests {
 
     #[test]
     fn nothing_to_hatch_gives_no_strokes() {
-        assert!(hatch(&[], 10.0).is_empty());
+        assert!(hatch::<Vec<[f32; 2]>>(&[], 10.0).is_empty());
         assert!(hatch(&[square(0.0, 0.0, 100.0)], 0.0).is_empty());
     }
 }

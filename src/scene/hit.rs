@@ -67,7 +67,7 @@ fn bbox(shape: &Shape) -> [f32; 4] {
     let Shape::Polygon(p) = shape else {
         return empty;
     };
-    p.rings.iter().flatten().fold(empty, |b, v| {
+    p.rings.iter().flat_map(|r| r.iter()).fold(empty, |b, v| {
         [
             b[0].min(v[0]),
             b[1].min(v[1]),
@@ -78,9 +78,10 @@ fn bbox(shape: &Shape) -> [f32; 4] {
 }
 
 /// Even-odd point in polygon over all rings (holes and separate parts alike).
-pub(super) fn contains(rings: &[Vec<[f32; 2]>], p: [f32; 2]) -> bool {
+pub(super) fn contains<R: AsRef<[[f32; 2]]>>(rings: &[R], p: [f32; 2]) -> bool {
     let mut inside = false;
     for ring in rings {
+        let ring = ring.as_ref();
         let n = ring.len();
         if n < 3 {
             continue;

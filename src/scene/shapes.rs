@@ -4,7 +4,7 @@
 use super::fonts;
 use super::style::Rgba;
 use crate::data::{Place, StatusIdx};
-use crate::geometry::View;
+use crate::geometry::{Ring, View};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -100,7 +100,7 @@ pub struct PolygonShape {
     /// What a click on it selects.
     pub target: Option<Place>,
     /// Rings in canvas points, each implicitly closed.
-    pub rings: Vec<Vec<[f32; 2]>>,
+    pub rings: Vec<Ring>,
     /// Triangles as indices into the rings' points taken in order, three per triangle.
     pub triangles: Arc<[u32]>,
     pub fill: Rgba,
@@ -110,7 +110,7 @@ pub struct PolygonShape {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineShape {
     pub id: Option<String>,
-    pub points: Vec<[f32; 2]>,
+    pub points: Ring,
     pub closed: bool,
     pub stroke: Stroke,
 }

@@ -182,7 +182,7 @@ fn the_whole_country_fits_the_canvas_in_every_projection() {
             "{projection}: every outlined unit is drawn"
         );
         for p in regions {
-            for &[x, y] in p.rings.iter().flatten() {
+            for &[x, y] in p.rings.iter().flat_map(|r| r.iter()) {
                 assert!(
                     (0.0..=w).contains(&x) && (60.0..=h).contains(&y),
                     "{projection}: {} at {x},{y} is off the canvas or under the title",

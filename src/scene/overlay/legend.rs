@@ -159,12 +159,12 @@ pub(super) fn legend(
                 out.push(rect(sw_box.0, sw_box.1, Some(style.unit_fill), None, 0.0));
                 out.push(Shape::Line(LineShape {
                     id: None,
-                    points: vec![
+                    points: std::sync::Arc::new([
                         sw_box.0,
                         [sw_box.1[0], sw_box.0[1]],
                         sw_box.1,
                         [sw_box.0[0], sw_box.1[1]],
-                    ],
+                    ]),
                     closed: true,
                     stroke: Stroke {
                         width: style.widths.legend_dash * s,

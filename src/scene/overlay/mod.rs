@@ -191,7 +191,7 @@ fn scale_bar(input: &SceneInput<'_>, bottom: f32, out: &mut Vec<Shape>, obstacle
     let stroke = Stroke::solid(style.widths.scale_bar * s, style.text);
     out.push(Shape::Line(LineShape {
         id: Some("scale-bar".into()),
-        points: vec![[x0, y - 5.0 * s], [x0, y], [x1, y], [x1, y - 5.0 * s]],
+        points: std::sync::Arc::new([[x0, y - 5.0 * s], [x0, y], [x1, y], [x1, y - 5.0 * s]]),
         closed: false,
         stroke,
     }));

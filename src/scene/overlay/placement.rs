@@ -36,7 +36,7 @@ impl Coverage {
             crossings.iter_mut().for_each(Vec::clear);
             for ring in poly.rings.iter().filter(|ring| ring.len() >= 3) {
                 let mut b = ring[ring.len() - 1];
-                for &a in ring {
+                for &a in ring.iter() {
                     let (lo, hi) = if a[1] < b[1] {
                         (a[1], b[1])
                     } else {
@@ -159,7 +159,12 @@ mod tests {
                 uncertain: None,
             },
             target: None,
-            rings: vec![vec![[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]]],
+            rings: vec![Arc::new([
+                [b[0], b[1]],
+                [b[2], b[1]],
+                [b[2], b[3]],
+                [b[0], b[3]],
+            ])],
             triangles: Arc::from([0u32, 1, 2, 0, 2, 3]),
             fill: crate::scene::Rgba::rgb(0, 0, 0),
         })
@@ -206,7 +211,7 @@ mod tests {
         let Shape::Polygon(mut p) = unit([0.0, 0.0, 1.0, 1.0]) else {
             unreachable!()
         };
-        p.rings = vec![outer, hole];
+        p.rings = vec![outer.into(), hole.into()];
         let rings = p.rings.clone();
         let coverage = Coverage::new(CANVAS, &[&[Shape::Polygon(p)]], 1.0);
         let mut inside = 0;

@@ -1,0 +1,123 @@
+//! Outlines in canvas points for one transform, projected once and shared by every scene drawn
+//! with that transform: while the timeline is scrubbed or played, the view stays put and only
+//! the fills change, and the frames of an animation all share one view.
+
+use super::cache::{ContextGeometry, GeometryCache, Lod, Mesh};
+use super::project::Transform;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+/// A ring or a line in canvas points, shared by the shapes that draw it (a unit's fill and its
+/// border).
+pub type Ring = Arc<[[f32; 2]]>;
+
+/// Every outline drawn with one transform at one level of detail, each projected the first time
+/// it is asked for.
+#[derive(Debug)]
+pub struct Projected {
+    transform: Transform,
+    lod: Lod,
+    units: Vec<OnceLock<Vec<Ring>>>,
+    context: Vec<OnceLock<Vec<Ring>>>,
+}
+
+impl Projected {
+    /// The rings of unit `u` (none when it has no polygon).
+    pub fn unit(&self, cache: &GeometryCache, u: usize) -> &[Ring] {
+        self.units.get(u).map_or(&[], |cell| {
+            cell.get_or_init(|| match cache.units.get(u) {
+                Some(Some(g)) => rings(g.mesh(self.lod), &self.transform),
+                _ => Vec::new(),
+            })
+        })
+    }
+
+    /// The rings of context area `i`, or the lines of context feature `i` when it is lines.
+    pub fn context(&self, cache: &GeometryCache, i: usize) -> &[Ring] {
+        self.context.get(i).map_or(&[], |cell| {
+            cell.get_or_init(|| match cache.context.get(i) {
+                Some(ContextGeometry::Area { meshes, .. }) => {
+                    rings(meshes.mesh(self.lod), &self.transform)
+                }
+                Some(ContextGeometry::Lines(lines)) => lines
+                    .lines
+                    .iter()
+                    .map(|line| line.iter().map(|&p| self.transform.apply(p)).collect())
+                    .collect(),
+                None => Vec::new(),
+            })
+        })
+    }
+}
+
+/// The last transform's outlines, kept by the geometry cache.
+#[derive(Debug, Default)]
+pub struct ProjectedMemo(Mutex<Option<Arc<Projected>>>);
+
+impl GeometryCache {
+    /// The outlines for `transform` at `lod`: those made for the last call when it asked for
+    /// the same, else a new set (which replaces them).
+    pub fn projected(&self, transform: &Transform, lod: Lod) -> Arc<Projected> {
+        let mut memo = self
+            .projected
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(p) = memo
+            .as_ref()
+            .filter(|p| p.transform == *transform && p.lod == lod)
+        {
+            return Arc::clone(p);
+        }
+        let p = Arc::new(Projected {
+            transform: transform.clone(),
+            lod,
+            units: (0..self.units.len()).map(|_| OnceLock::new()).collect(),
+            context: (0..self.context.len()).map(|_| OnceLock::new()).collect(),
+        });
+        *memo = Some(Arc::clone(&p));
+        p
+    }
+}
+
+/// The mesh's rings in canvas points.
+fn rings(mesh: &Mesh, t: &Transform) -> Vec<Ring> {
+    mesh.rings
+        .iter()
+        .map(|r| {
+            mesh.vertices[r.start as usize..r.end as usize]
+                .iter()
+                .map(|&v| t.apply(v))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, OpenSpec};
+    use crate::geometry::View;
+
+    #[test]
+    fn one_transform_shares_its_outlines_and_another_projects_its_own() {
+        let data = Dataset::open(&OpenSpec::default()).expect("the embedded dataset");
+        let cache = GeometryCache::new(&data);
+        let size = [800.0, 600.0];
+        let view = View::fit(cache.country_bbox, size, 10.0);
+        let t = view.transform(size);
+        let a = cache.projected(&t, Lod::Full);
+        let b = cache.projected(&t, Lod::Full);
+        assert!(Arc::ptr_eq(&a.unit(&cache, 0)[0], &b.unit(&cache, 0)[0]));
+        let moved = View {
+            zoom: view.zoom + 0.5,
+            ..view
+        }
+        .transform(size);
+        let c = cache.projected(&moved, Lod::Full);
+        let ring = &c.unit(&cache, 0)[0];
+        assert!(!Arc::ptr_eq(ring, &a.unit(&cache, 0)[0]));
+        let mesh = cache.units[0].as_ref().expect("an outline").mesh(Lod::Full);
+        assert_eq!(ring[0], moved.apply(mesh.vertices[0]));
+        assert_eq!(ring.len(), mesh.rings[0].len());
+    }
+}
