@@ -68,6 +68,21 @@ fn png_1080p(c: &mut Criterion) {
             )
         });
     });
+    // The naive path, for comparison: every outline projected and triangulated again (and the
+    // indexes rebuilt) for each scene, as a map that kept nothing between frames would.
+    c.bench_function("scene 1920x1080, naive (triangulated again)", |b| {
+        b.iter(|| {
+            let fresh = Atlas::new(atlas.data.clone());
+            export::scene_for(
+                &fresh,
+                &req,
+                &framing,
+                black_box(at(&atlas, "2022-01-06")),
+                0,
+                1,
+            )
+        });
+    });
     c.bench_function("rasterise 1920x1080", |b| {
         b.iter(|| {
             raster::render(black_box(&scene), req.size.pixels, req.size.ppp).expect("renders")
