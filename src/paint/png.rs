@@ -32,10 +32,22 @@ pub fn write(
         encoder.add_itxt_chunk(keyword.clone(), value.clone())?;
     }
     let mut writer = encoder.write_header()?;
-    writer.write_image_data(&if opaque {
-        super::raster::rgb(pixmap)
-    } else {
-        super::raster::rgba(pixmap)
-    })?;
+    // Row by row: a whole 1080p image as bytes would be 6 MB more to allocate and fault in.
+    let mut stream = writer.stream_writer_with_size(1 << 16)?;
+    let width = pixmap.width() as usize;
+    let mut row = Vec::with_capacity(width * 4);
+    for line in pixmap.pixels().chunks(width.max(1)) {
+        row.clear();
+        for p in line {
+            if opaque {
+                row.extend_from_slice(&[p.red(), p.green(), p.blue()]);
+            } else {
+                let c = p.demultiply();
+                row.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+            }
+        }
+        std::io::Write::write_all(&mut stream, &row).map_err(|e| PaintError::Png(e.to_string()))?;
+    }
+    stream.finish()?;
     Ok(writer.finish()?)
 }

@@ -305,15 +305,6 @@ pub fn opaque(pixmap: &Pixmap) -> bool {
     pixmap.pixels().iter().all(|p| p.alpha() == 255)
 }
 
-/// The pixmap's pixels as RGB bytes, for an opaque image.
-pub fn rgb(pixmap: &Pixmap) -> Vec<u8> {
-    pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| [p.red(), p.green(), p.blue()])
-        .collect()
-}
-
 /// The pixmap's pixels as straight (not premultiplied) RGBA bytes.
 pub fn rgba(pixmap: &Pixmap) -> Vec<u8> {
     pixmap
