@@ -129,10 +129,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     }
     for m in &marker_states {
         let pos = t.apply(atlas.geometry.cities[m.city.index()]);
+        // `merge` has left out the markers off the canvas.
         let radius = marker_radius(style, m.count) * s;
-        if !in_canvas(pos, radius, input.size) {
-            continue;
-        }
         let place = Place::City(m.city);
         let fill = match m.severity {
             _ if !m.certain => style.unit_fill,
@@ -376,8 +374,4 @@ fn context_shapes(
 fn visible(bbox: [f64; 4], t: &Transform, size: [f32; 2]) -> bool {
     let r = t.rect(bbox);
     r[0] <= size[0] && r[2] >= 0.0 && r[1] <= size[1] && r[3] >= 0.0
-}
-
-fn in_canvas(p: [f32; 2], r: f32, size: [f32; 2]) -> bool {
-    p[0] + r >= 0.0 && p[0] - r <= size[0] && p[1] + r >= 0.0 && p[1] - r <= size[1]
 }

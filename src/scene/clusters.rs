@@ -5,7 +5,7 @@
 
 use super::fonts::Metrics;
 use super::input::SceneInput;
-use super::markers::{MarkerState, OwnStatus, marker_radius};
+use super::markers::{MarkerState, OwnStatus, in_canvas, marker_radius};
 use super::shapes::{CircleShape, Cluster, Shape, Stroke, TextShape};
 use super::style::Style;
 use crate::data::Place;
@@ -33,9 +33,7 @@ pub(super) fn merge(
         .filter_map(|m| {
             let pos = t.apply(atlas.geometry.cities[m.city.index()]);
             let r = marker_radius(input.style, m.count) * s;
-            let [w, h] = input.size;
-            let inside = pos[0] + r >= 0.0 && pos[0] - r <= w && pos[1] + r >= 0.0;
-            (inside && pos[1] - r <= h).then_some((m, pos))
+            in_canvas(pos, r, input.size).then_some((m, pos))
         })
         .collect();
     if placed.len() <= MAX_MARKERS {

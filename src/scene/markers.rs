@@ -105,6 +105,11 @@ pub(super) fn marker_rings(
     (rings, extent)
 }
 
+/// True when a marker at `p` of radius `r` shows at least in part on a canvas of `size`.
+pub(super) fn in_canvas(p: [f32; 2], r: f32, size: [f32; 2]) -> bool {
+    p[0] + r >= 0.0 && p[0] - r <= size[0] && p[1] + r >= 0.0 && p[1] - r <= size[1]
+}
+
 /// Marker radius for a number of events, before scaling.
 pub(super) fn marker_radius(style: &Style, count: usize) -> f32 {
     (style.marker_min_radius + 2.1 * (count as f32).sqrt()).min(style.marker_min_radius * 4.0)
