@@ -11,6 +11,9 @@ use egui::Pos2;
 use egui::epaint::{Mesh, Tessellator};
 use std::sync::Arc;
 
+/// Meshes of at least this many vertices go to egui in a buffer of their own.
+const BIG_MESH: usize = 4096;
+
 /// One shape of a painted scene, in painting order.
 #[derive(Clone)]
 enum Piece {
@@ -121,9 +124,20 @@ impl PaintedScene {
         if let Some(bg) = &self.background {
             painter.add(egui::Shape::Mesh(Arc::clone(bg)));
         }
-        for piece in self.layers.iter().flat_map(|l| &l.painted) {
+        let clip = painter.clip_rect();
+        for (k, piece) in self.layers.iter().flat_map(|l| &l.painted).enumerate() {
             match piece {
                 Piece::Mesh(mesh) if mesh.is_empty() => {}
+                Piece::Mesh(mesh) if mesh.vertices.len() >= BIG_MESH => {
+                    // A clip rectangle of its own (a thousandth of a point smaller, the same
+                    // pixels) makes egui put this mesh in a buffer of its own, copied once,
+                    // rather than growing one buffer for every layer, which copies again at
+                    // each growth.
+                    let own = clip.shrink((k + 1) as f32 * 1e-3);
+                    painter
+                        .with_clip_rect(own)
+                        .add(egui::Shape::Mesh(Arc::clone(mesh)));
+                }
                 Piece::Mesh(mesh) => {
                     painter.add(egui::Shape::Mesh(Arc::clone(mesh)));
                 }
