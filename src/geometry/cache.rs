@@ -109,6 +109,8 @@ pub struct Lines {
 /// A unit's prepared geometry.
 #[derive(Debug)]
 pub struct UnitGeometry {
+    /// The unit's id, shared by the shapes that draw it.
+    pub id: Arc<str>,
     pub meshes: Lodded,
     /// Where its name goes: from the data, else the pole of inaccessibility of its largest part.
     pub label_at: [f64; 2],
@@ -124,7 +126,9 @@ impl UnitGeometry {
 #[derive(Debug)]
 pub enum ContextGeometry {
     Area {
-        meshes: Lodded,
+        /// The feature's id, shared by the shapes that draw it.
+        id: Arc<str>,
+        meshes: Box<Lodded>,
         label_at: Option<[f64; 2]>,
     },
     Lines(Lines),
@@ -155,6 +159,7 @@ impl GeometryCache {
             .iter()
             .map(|u| {
                 u.geometry.as_ref().map(|g| UnitGeometry {
+                    id: u.id.as_str().into(),
                     label_at: u
                         .label
                         .map_or_else(|| label_point(g), |p| mercator(p.x(), p.y())),
@@ -232,7 +237,8 @@ fn context_geometry(f: &crate::data::ContextFeature, near: Rect<f64>) -> Context
             (None, ContextClass::River) => None,
         };
         return ContextGeometry::Area {
-            meshes: Lodded::new(mp),
+            id: f.id.as_str().into(),
+            meshes: Box::new(Lodded::new(mp)),
             label_at,
         };
     }

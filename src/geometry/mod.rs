@@ -12,5 +12,5 @@ mod projection;
 
 pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, Mesh, UnitGeometry};
 pub use project::{Transform, View};
-pub use projected::{Projected, ProjectedMemo, Ring};
+pub use projected::{Projected, ProjectedMemo, Ring, Rings};
 pub use projection::{ConicParams, EARTH_RADIUS_M, Projection, Projector, lonlat, mercator};

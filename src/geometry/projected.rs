@@ -4,11 +4,15 @@
 
 use super::cache::{ContextGeometry, GeometryCache, Lod, Mesh};
 use super::project::Transform;
+use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A ring or a line in canvas points, shared by the shapes that draw it (a unit's fill and its
 /// border).
 pub type Ring = Arc<[[f32; 2]]>;
+
+/// The rings of one outline, shared by every scene drawn with one transform.
+pub type Rings = Arc<[Ring]>;
 
 /// Every outline drawn with one transform at one level of detail, each projected the first time
 /// it is asked for.
@@ -16,36 +20,67 @@ pub type Ring = Arc<[[f32; 2]]>;
 pub struct Projected {
     transform: Transform,
     lod: Lod,
-    units: Vec<OnceLock<Vec<Ring>>>,
-    context: Vec<OnceLock<Vec<Ring>>>,
+    units: Vec<OnceLock<Rings>>,
+    context: Vec<OnceLock<Rings>>,
+    /// Values later stages derive from these outlines, one of each type, with its key.
+    derived: Mutex<Vec<Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Projected {
     /// The rings of unit `u` (none when it has no polygon).
-    pub fn unit(&self, cache: &GeometryCache, u: usize) -> &[Ring] {
-        self.units.get(u).map_or(&[], |cell| {
-            cell.get_or_init(|| match cache.units.get(u) {
+    pub fn unit(&self, cache: &GeometryCache, u: usize) -> Rings {
+        self.units.get(u).map_or_else(Rings::default, |cell| {
+            Arc::clone(cell.get_or_init(|| match cache.units.get(u) {
                 Some(Some(g)) => rings(g.mesh(self.lod), &self.transform),
-                _ => Vec::new(),
-            })
+                _ => Rings::default(),
+            }))
         })
     }
 
     /// The rings of context area `i`, or the lines of context feature `i` when it is lines.
-    pub fn context(&self, cache: &GeometryCache, i: usize) -> &[Ring] {
-        self.context.get(i).map_or(&[], |cell| {
-            cell.get_or_init(|| match cache.context.get(i) {
-                Some(ContextGeometry::Area { meshes, .. }) => {
-                    rings(meshes.mesh(self.lod), &self.transform)
+    pub fn context(&self, cache: &GeometryCache, i: usize) -> Rings {
+        self.context.get(i).map_or_else(Rings::default, |cell| {
+            Arc::clone(cell.get_or_init(|| {
+                match cache.context.get(i) {
+                    Some(ContextGeometry::Area { meshes, .. }) => {
+                        rings(meshes.mesh(self.lod), &self.transform)
+                    }
+                    Some(ContextGeometry::Lines(lines)) => lines
+                        .lines
+                        .iter()
+                        .map(|line| line.iter().map(|&p| self.transform.apply(p)).collect())
+                        .collect(),
+                    None => Rings::default(),
                 }
-                Some(ContextGeometry::Lines(lines)) => lines
-                    .lines
-                    .iter()
-                    .map(|line| line.iter().map(|&p| self.transform.apply(p)).collect())
-                    .collect(),
-                None => Vec::new(),
-            })
+            }))
         })
+    }
+}
+
+impl Projected {
+    /// A value derived from these outlines alone, for `key` (a canvas size, say): the one
+    /// made for the last call with the same type and key, else `make`'s (which replaces it).
+    /// The legend's placement keeps here which parts of the canvas the units cover, which a
+    /// scrubbed timeline leaves as they are.
+    pub fn derived<K, T>(&self, key: K, make: impl FnOnce() -> T) -> Arc<T>
+    where
+        K: PartialEq + Send + Sync + 'static,
+        T: Send + Sync + 'static,
+    {
+        let mut derived = self.derived.lock().unwrap_or_else(PoisonError::into_inner);
+        let slot = derived.iter().position(|d| d.is::<(K, Arc<T>)>());
+        if let Some((k, value)) = slot.and_then(|i| derived[i].downcast_ref::<(K, Arc<T>)>())
+            && *k == key
+        {
+            return Arc::clone(value);
+        }
+        let value = Arc::new(make());
+        let entry: Arc<dyn Any + Send + Sync> = Arc::new((key, Arc::clone(&value)));
+        match slot {
+            Some(i) => derived[i] = entry,
+            None => derived.push(entry),
+        }
+        value
     }
 }
 
@@ -73,6 +108,7 @@ impl GeometryCache {
             lod,
             units: (0..self.units.len()).map(|_| OnceLock::new()).collect(),
             context: (0..self.context.len()).map(|_| OnceLock::new()).collect(),
+            derived: Mutex::default(),
         });
         *memo = Some(Arc::clone(&p));
         p
@@ -80,7 +116,7 @@ impl GeometryCache {
 }
 
 /// The mesh's rings in canvas points.
-fn rings(mesh: &Mesh, t: &Transform) -> Vec<Ring> {
+fn rings(mesh: &Mesh, t: &Transform) -> Rings {
     mesh.rings
         .iter()
         .map(|r| {
@@ -119,5 +155,34 @@ mod tests {
         let mesh = cache.units[0].as_ref().expect("an outline").mesh(Lod::Full);
         assert_eq!(ring[0], moved.apply(mesh.vertices[0]));
         assert_eq!(ring.len(), mesh.rings[0].len());
+    }
+
+    #[test]
+    fn a_derived_value_is_kept_for_its_key_and_made_again_for_another() {
+        let data = Dataset::open(&OpenSpec::default()).expect("the embedded dataset");
+        let cache = GeometryCache::new(&data);
+        let size = [800.0, 600.0];
+        let p = cache.projected(
+            &View::fit(cache.country_bbox, size, 10.0).transform(size),
+            Lod::Full,
+        );
+        let mut made = 0;
+        let mut get = |key: [f32; 2]| {
+            p.derived(key, || {
+                made += 1;
+                vec![key[0]; 3]
+            })
+        };
+        let a = get(size);
+        let b = get(size);
+        assert!(Arc::ptr_eq(&a, &b));
+        let c = get([640.0, 480.0]);
+        assert_eq!(*c, vec![640.0; 3]);
+        assert_eq!(*get(size), vec![800.0; 3]);
+        // Another type has a slot of its own.
+        let text = p.derived(size, || String::from("kept"));
+        assert_eq!(*get(size), vec![800.0; 3]);
+        assert_eq!(*text, "kept");
+        assert_eq!(made, 3);
     }
 }

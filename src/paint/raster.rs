@@ -23,7 +23,7 @@ pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, Paint
         match shape {
             Shape::Polygon(p) => {
                 let mut pb = PathBuilder::new();
-                for ring in &p.rings {
+                for ring in p.rings.iter() {
                     add_ring(&mut pb, ring, true);
                 }
                 if let Some(path) = pb.finish() {

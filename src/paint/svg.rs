@@ -66,7 +66,7 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
     match shape {
         Shape::Polygon(p) => {
             let mut d = String::new();
-            for ring in &p.rings {
+            for ring in p.rings.iter() {
                 path_data(&mut d, ring, true);
             }
             let status = match p.class {

@@ -45,8 +45,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         let uncertain = standing
             .filter(|&(_, s)| s == Standing::Uncertain)
             .map(|(p, _)| data.period(p).status);
-        let rings = projected.unit(&atlas.geometry, u.index()).to_vec();
-        for ring in &rings {
+        let rings = projected.unit(&atlas.geometry, u.index());
+        for ring in rings.iter() {
             borders.push(Shape::Line(LineShape {
                 id: None,
                 points: Arc::clone(ring),
@@ -58,7 +58,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             hatches.extend(super::hatch::hatch_lines(&rings, style, s));
         }
         if atlas.timeline.status_changed_by(data, u, input.instant) {
-            for ring in &rings {
+            for ring in rings.iter() {
                 highlights.push(Shape::Line(LineShape {
                     id: Some(format!("changed-{}", data.unit(u).id)),
                     points: Arc::clone(ring),
@@ -82,7 +82,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             None
         };
         if let Some(stroke) = outline {
-            for ring in &rings {
+            for ring in rings.iter() {
                 highlights.push(Shape::Line(LineShape {
                     id: None,
                     points: Arc::clone(ring),
@@ -92,7 +92,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             }
         }
         regions.push(Shape::Polygon(PolygonShape {
-            id: data.unit(u).id.clone(),
+            id: Arc::clone(&geom.id),
             class: PolygonClass::Unit {
                 status: status.map(|p| data.period(p).status),
                 uncertain,
@@ -192,7 +192,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         !clusters.is_empty(),
     );
     let label_shapes = labels::place(
-        label_candidates(input, &t, &marker_states, &regions),
+        label_candidates(input, &t, &marker_states),
         &obstacles,
         [2.0 * s, 2.0 * s, canvas[2] - 2.0 * s, canvas[3] - 2.0 * s],
         style.halo,
@@ -312,7 +312,7 @@ fn context_shapes(
                 continue;
             }
             match geom {
-                ContextGeometry::Area { meshes, .. } => {
+                ContextGeometry::Area { id, meshes, .. } => {
                     let mesh = meshes.mesh(input.lod);
                     if !visible(mesh.bbox, t, input.size) {
                         continue;
@@ -328,9 +328,9 @@ fn context_shapes(
                         ),
                         _ => (style.water, None, PolygonClass::Water),
                     };
-                    let rings = projected.context(&atlas.geometry, i).to_vec();
+                    let rings = projected.context(&atlas.geometry, i);
                     if let Some(color) = border {
-                        for ring in &rings {
+                        for ring in rings.iter() {
                             out.push(Shape::Line(LineShape {
                                 id: None,
                                 points: Arc::clone(ring),
@@ -344,7 +344,7 @@ fn context_shapes(
                     out.insert(
                         at,
                         Shape::Polygon(PolygonShape {
-                            id: f.id.clone(),
+                            id: Arc::clone(id),
                             class: class_id,
                             target: None,
                             rings,
@@ -357,7 +357,7 @@ fn context_shapes(
                     if !visible(lines.bbox, t, input.size) {
                         continue;
                     }
-                    for line in projected.context(&atlas.geometry, i) {
+                    for line in projected.context(&atlas.geometry, i).iter() {
                         out.push(Shape::Line(LineShape {
                             id: None,
                             points: Arc::clone(line),

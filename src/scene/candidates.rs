@@ -5,7 +5,6 @@ use super::hit::contains;
 use super::input::SceneInput;
 use super::labels::{Anchor, Candidate};
 use super::markers::{MarkerState, marker_radius, marker_rings};
-use super::shapes::Shape;
 use crate::data::{ContextClass, Place, UnitKind};
 use crate::geometry::{ContextGeometry, Transform};
 
@@ -13,7 +12,6 @@ pub(super) fn label_candidates(
     input: &SceneInput<'_>,
     t: &Transform,
     markers: &[MarkerState],
-    regions: &[Shape],
 ) -> Vec<Candidate> {
     let atlas = input.atlas;
     let data = &atlas.data;
@@ -21,6 +19,8 @@ pub(super) fn label_candidates(
     let s = input.scale;
     let lang = input.lang;
     let mut out = Vec::new();
+    // The outlines the regions were drawn with.
+    let projected = atlas.geometry.projected(t, input.lod);
 
     for m in markers.iter().filter(|m| m.count > 0) {
         let place = Place::City(m.city);
@@ -59,9 +59,9 @@ pub(super) fn label_candidates(
         }
         let mesh = geom.mesh(input.lod);
         let r = t.rect(mesh.bbox);
-        let text = unit.short.get(lang).to_owned();
+        let text = unit.short.get(lang);
         let size = style.region_label_size * s;
-        let width = super::fonts::Metrics::get().width(&text, size, false);
+        let width = super::fonts::Metrics::get().width(text, size, false);
         if width > (r[2] - r[0]) * 0.9 {
             continue;
         }
@@ -70,10 +70,8 @@ pub(super) fn label_candidates(
         // region.
         let at = t.apply(geom.label_at);
         let height = super::fonts::Metrics::get().line_height(size);
-        let rings = regions.iter().find_map(|r| match r {
-            Shape::Polygon(p) if p.target == Some(Place::Unit(u)) => Some(&p.rings),
-            _ => None,
-        });
+        let rings = projected.unit(&atlas.geometry, u.index());
+        let rings = (!rings.is_empty()).then_some(&*rings);
         let centres = [
             0.0f32, -1.6, 1.6, -3.2, 3.2, -4.8, 4.8, -6.4, 6.4, -8.0, 8.0,
         ]
@@ -92,7 +90,7 @@ pub(super) fn label_candidates(
         .map(|(_, c)| c)
         .collect();
         out.push(Candidate {
-            text,
+            text: text.to_owned(),
             size,
             bold: selected,
             italic: false,

@@ -22,7 +22,7 @@ mod shapes;
 mod style;
 mod themes;
 
-pub use crate::geometry::{Lod, Ring, View};
+pub use crate::geometry::{Lod, Ring, Rings, View};
 pub use build::{build, build_basemap};
 pub use clusters::MAX_MARKERS;
 pub use filter::{EventFilter, EventMask, passes};

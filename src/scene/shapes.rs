@@ -4,7 +4,7 @@
 use super::fonts;
 use super::style::Rgba;
 use crate::data::{Place, StatusIdx};
-use crate::geometry::{Ring, View};
+use crate::geometry::{Ring, Rings, View};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -95,12 +95,12 @@ impl Stroke {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolygonShape {
     /// A stable id: a unit's ISO code, or a context feature's id.
-    pub id: String,
+    pub id: Arc<str>,
     pub class: PolygonClass,
     /// What a click on it selects.
     pub target: Option<Place>,
     /// Rings in canvas points, each implicitly closed.
-    pub rings: Vec<Ring>,
+    pub rings: Rings,
     /// Triangles as indices into the rings' points taken in order, three per triangle.
     pub triangles: Arc<[u32]>,
     pub fill: Rgba,

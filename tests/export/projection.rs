@@ -88,7 +88,7 @@ fn canvas_area(scene: &qantar::scene::Scene, id: &str) -> f64 {
         .filter(|l| l.kind == LayerKind::Regions)
         .flat_map(|l| &l.shapes)
         .find_map(|s| match s {
-            Shape::Polygon(p) if p.id == id => Some(p),
+            Shape::Polygon(p) if &*p.id == id => Some(p),
             _ => None,
         })
         .unwrap_or_else(|| panic!("{id} is drawn"));

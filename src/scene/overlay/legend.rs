@@ -3,7 +3,7 @@
 
 use super::draw::{panel, rect, text_shape};
 use super::entries::{Entry, Swatch, legend_entries};
-use super::placement::{Coverage, legend_corner};
+use super::placement::{Coverage, legend_corner, units_inside};
 use crate::i18n::{Msg, tr};
 use crate::scene::clusters::cluster_shapes;
 use crate::scene::fonts::Metrics;
@@ -11,7 +11,7 @@ use crate::scene::hatch::hatch_lines;
 use crate::scene::input::SceneInput;
 use crate::scene::labels::Box2;
 use crate::scene::markers::{marker_radius, sometime_stroke, status_rings};
-use crate::scene::shapes::{CircleShape, LineShape, Shape, Stroke};
+use crate::scene::shapes::{CircleShape, LineShape, PolygonClass, Shape, Stroke};
 
 /// The three circles of the size swatch: (x offset of the centre, radius).
 fn size_circles(input: &SceneInput<'_>, row_h: f32) -> Vec<(f32, f32)> {
@@ -104,7 +104,14 @@ pub(super) fn legend(
         title_h: line_h + 2.0 * s,
     };
     // Try one to three columns; keep the layout and corner that hide the least of the map.
-    let coverage = Coverage::new(input.size, map, s);
+    // Which cells the units cover depends on the outlines only: kept with them while the
+    // timeline moves.
+    let projected = (input.atlas.geometry).projected(&input.transform(), input.lod);
+    let units = (map.iter().flat_map(|shapes| shapes.iter()))
+        .filter(|shape| matches!(shape, Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. })))
+        .count();
+    let inside = projected.derived((input.size, units), || units_inside(input.size, map));
+    let coverage = Coverage::with_units(input.size, &inside, map, s);
     let mut best: Option<(f32, f32, Layout, [f32; 2])> = None;
     for columns in 1..=3 {
         let lay = layout(input, &entries, columns, &dims);

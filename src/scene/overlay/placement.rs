@@ -13,66 +13,22 @@ pub(super) struct Coverage {
     weight: Vec<f32>,
 }
 
+const COLS: usize = 48;
+const ROWS: usize = 27;
+
 impl Coverage {
+    #[cfg(test)]
     pub(super) fn new(size: [f32; 2], map: &[&[Shape]], s: f32) -> Self {
-        let (cols, rows) = (48, 27);
+        Coverage::with_units(size, &units_inside(size, map), map, s)
+    }
+
+    /// The coverage of `map`'s markers over the cells `inside` marks as covered by its units
+    /// (what [`units_inside`] makes of the same map).
+    pub(super) fn with_units(size: [f32; 2], inside: &[bool], map: &[&[Shape]], s: f32) -> Self {
+        let (cols, rows) = (COLS, ROWS);
         let cell = [size[0] / cols as f32, size[1] / rows as f32];
-        let mut weight = vec![0.0; cols * rows];
-        // Each unit filled row by row: where a row's centre line crosses the unit's rings,
-        // the cells between the first and second crossing, the third and fourth… are inside
-        // (the even-odd rule of a click's test, at each cell's centre). Each edge is visited
-        // once, for the rows it crosses.
-        let mut inside = vec![false; cols * rows];
-        let mut crossings: Vec<Vec<f32>> = vec![Vec::new(); rows];
-        let units = map
-            .iter()
-            .flat_map(|shapes| shapes.iter())
-            .filter_map(|shape| match shape {
-                Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. }) => Some(p),
-                _ => None,
-            });
-        let row_of = |y: f32| (y / cell[1] - 0.5).ceil().clamp(0.0, rows as f32) as usize;
-        for poly in units {
-            crossings.iter_mut().for_each(Vec::clear);
-            for ring in poly.rings.iter().filter(|ring| ring.len() >= 3) {
-                let mut b = ring[ring.len() - 1];
-                for &a in ring.iter() {
-                    let (lo, hi) = if a[1] < b[1] {
-                        (a[1], b[1])
-                    } else {
-                        (b[1], a[1])
-                    };
-                    // Rows whose centre y satisfies lo <= y < hi, which is when
-                    // (a.y > y) != (b.y > y).
-                    for (r, list) in crossings
-                        .iter_mut()
-                        .enumerate()
-                        .take(row_of(hi))
-                        .skip(row_of(lo))
-                    {
-                        let y = (r as f32 + 0.5) * cell[1];
-                        list.push(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]));
-                    }
-                    b = a;
-                }
-            }
-            for (list, row) in crossings.iter_mut().zip(inside.chunks_mut(cols)) {
-                list.sort_by(f32::total_cmp);
-                for pair in list.chunks_exact(2) {
-                    // Cells whose centre x is in [pair[0], pair[1]).
-                    let first = (pair[0] / cell[0] - 0.5).ceil().max(0.0) as usize;
-                    let end = ((pair[1] / cell[0] - 0.5).ceil().max(0.0) as usize).min(cols);
-                    for cell in row.iter_mut().take(end).skip(first) {
-                        *cell = true;
-                    }
-                }
-            }
-        }
-        for (w, inside) in weight.iter_mut().zip(&inside) {
-            if *inside {
-                *w += 1.0;
-            }
-        }
+        let mut weight: Vec<f32> = inside.iter().map(|&i| f32::from(u8::from(i))).collect();
+        weight.resize(cols * rows, 0.0);
         let mut cov = Coverage {
             cols,
             rows,
@@ -109,6 +65,64 @@ impl Coverage {
             .map(|(c, r)| self.weight[r * self.cols + c])
             .sum()
     }
+}
+
+/// The grid cells (row by row) whose centre lies inside a unit of `map`: the part of the
+/// coverage that depends on the outlines alone, not on the instant.
+pub(super) fn units_inside(size: [f32; 2], map: &[&[Shape]]) -> Vec<bool> {
+    let (cols, rows) = (COLS, ROWS);
+    let cell = [size[0] / cols as f32, size[1] / rows as f32];
+    // Each unit filled row by row: where a row's centre line crosses the unit's rings,
+    // the cells between the first and second crossing, the third and fourth… are inside
+    // (the even-odd rule of a click's test, at each cell's centre). Each edge is visited
+    // once, for the rows it crosses.
+    let mut inside = vec![false; cols * rows];
+    let mut crossings: Vec<Vec<f32>> = vec![Vec::new(); rows];
+    let units = map
+        .iter()
+        .flat_map(|shapes| shapes.iter())
+        .filter_map(|shape| match shape {
+            Shape::Polygon(p) if matches!(p.class, PolygonClass::Unit { .. }) => Some(p),
+            _ => None,
+        });
+    let row_of = |y: f32| (y / cell[1] - 0.5).ceil().clamp(0.0, rows as f32) as usize;
+    for poly in units {
+        crossings.iter_mut().for_each(Vec::clear);
+        for ring in poly.rings.iter().filter(|ring| ring.len() >= 3) {
+            let mut b = ring[ring.len() - 1];
+            for &a in ring.iter() {
+                let (lo, hi) = if a[1] < b[1] {
+                    (a[1], b[1])
+                } else {
+                    (b[1], a[1])
+                };
+                // Rows whose centre y satisfies lo <= y < hi, which is when
+                // (a.y > y) != (b.y > y).
+                for (r, list) in crossings
+                    .iter_mut()
+                    .enumerate()
+                    .take(row_of(hi))
+                    .skip(row_of(lo))
+                {
+                    let y = (r as f32 + 0.5) * cell[1];
+                    list.push(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1]));
+                }
+                b = a;
+            }
+        }
+        for (list, row) in crossings.iter_mut().zip(inside.chunks_mut(cols)) {
+            list.sort_by(f32::total_cmp);
+            for pair in list.chunks_exact(2) {
+                // Cells whose centre x is in [pair[0], pair[1]).
+                let first = (pair[0] / cell[0] - 0.5).ceil().max(0.0) as usize;
+                let end = ((pair[1] / cell[0] - 0.5).ceil().max(0.0) as usize).min(cols);
+                for cell in row.iter_mut().take(end).skip(first) {
+                    *cell = true;
+                }
+            }
+        }
+    }
+    inside
 }
 
 /// The corner where a legend of `size` hides the least of the mapped country and its cities,
@@ -159,12 +173,10 @@ mod tests {
                 uncertain: None,
             },
             target: None,
-            rings: vec![Arc::new([
-                [b[0], b[1]],
-                [b[2], b[1]],
-                [b[2], b[3]],
-                [b[0], b[3]],
-            ])],
+            rings: Arc::new([
+                Arc::new([[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]])
+                    as crate::scene::Ring,
+            ]),
             triangles: Arc::from([0u32, 1, 2, 0, 2, 3]),
             fill: crate::scene::Rgba::rgb(0, 0, 0),
         })
@@ -211,7 +223,7 @@ mod tests {
         let Shape::Polygon(mut p) = unit([0.0, 0.0, 1.0, 1.0]) else {
             unreachable!()
         };
-        p.rings = vec![outer.into(), hole.into()];
+        p.rings = Arc::new([outer.into(), hole.into()]);
         let rings = p.rings.clone();
         let coverage = Coverage::new(CANVAS, &[&[Shape::Polygon(p)]], 1.0);
         let mut inside = 0;
