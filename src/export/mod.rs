@@ -300,7 +300,8 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
         }
         Format::Png => {
             let scene = scene_for(atlas, req, &framing, instants[0], 0, 1);
-            let pixmap = raster::render(&scene, pixels, ppp)?;
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let pixmap = raster::render_on(&scene, pixels, ppp, cores)?;
             let text = png_text(atlas, req, &scene);
             write_file(&req.out, |w| {
                 Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)

@@ -7,15 +7,74 @@ use crate::scene::{Rgba, Scene, Shape, TextShape};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use tiny_skia::{
-    FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Pixmap, Rect, Stroke, StrokeDash,
-    Transform,
+    FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Pixmap, PixmapMut, Rect, Stroke,
+    StrokeDash, Transform,
 };
 
-/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point.
+/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point, on
+/// this thread (what the frames of an animation do, one frame per core).
 pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
+    render_on(scene, pixels, ppp, 1)
+}
+
+/// An image is painted in at most this many bands of rows, each clipped to its rows, so that
+/// bands can be painted side by side. How an image is cut depends on its size alone, never on
+/// the number of cores: one export is the same pixels on every machine.
+const BANDS: u32 = 4;
+/// A band has at least this many rows.
+const MIN_BAND_ROWS: u32 = 128;
+
+/// Like [`render`], with the bands shared among `threads` threads (an image exported alone
+/// uses every core).
+pub fn render_on(
+    scene: &Scene,
+    pixels: [u32; 2],
+    ppp: f32,
+    threads: usize,
+) -> Result<Pixmap, PaintError> {
     let mut pixmap =
         Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
-    let ts = Transform::from_scale(ppp, ppp);
+    let width = pixels[0];
+    let bands = (pixels[1] / MIN_BAND_ROWS).clamp(1, BANDS);
+    let rows = pixels[1].div_ceil(bands).max(1);
+    let band_bytes = width as usize * 4 * rows as usize;
+    let threads = threads.clamp(1, bands as usize);
+    let mut shares: Vec<Vec<(u32, &mut [u8])>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, bytes) in pixmap.data_mut().chunks_mut(band_bytes).enumerate() {
+        shares[i % threads].push((i as u32 * rows, bytes));
+    }
+    std::thread::scope(|scope| {
+        let mut shares = shares.into_iter();
+        let own = shares.next();
+        for share in shares {
+            scope.spawn(move || {
+                for (top, bytes) in share {
+                    paint_band(scene, bytes, width, top, ppp);
+                }
+            });
+        }
+        for (top, bytes) in own.into_iter().flatten() {
+            paint_band(scene, bytes, width, top, ppp);
+        }
+    });
+    Ok(pixmap)
+}
+
+/// Paints `scene` onto `bytes`, the rows of a pixmap `width` wide from row `top` on.
+fn paint_band(scene: &Scene, bytes: &mut [u8], width: u32, top: u32, ppp: f32) {
+    let height = (bytes.len() / (width as usize * 4).max(1)) as u32;
+    if let Some(mut band) = PixmapMut::from_bytes(bytes, width, height) {
+        let ts = Transform::from_scale(ppp, ppp).post_translate(0.0, -(top as f32));
+        let rows = [top as f32 / ppp, (top + height) as f32 / ppp];
+        paint_scene(scene, &mut band, ts, rows);
+    }
+}
+
+/// Paints `scene` onto `pixmap` through `ts`, leaving out the shapes wholly above or below
+/// `rows` (the band's top and bottom in points).
+fn paint_scene(scene: &Scene, pixmap: &mut PixmapMut<'_>, ts: Transform, rows: [f32; 2]) {
+    let near = |top: f32, bottom: f32, pad: f32| top - pad <= rows[1] && bottom + pad >= rows[0];
+    let path_near = |path: &Path, pad: f32| near(path.bounds().top(), path.bounds().bottom(), pad);
     if let Some(bg) = scene.background {
         pixmap.fill(color(bg));
     }
@@ -26,11 +85,11 @@ pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, Paint
                 for ring in p.rings.iter() {
                     add_ring(&mut pb, ring, true);
                 }
-                if let Some(path) = pb.finish() {
+                if let Some(path) = pb.finish().filter(|p| path_near(p, 1.0)) {
                     // Every polygon edge is drawn over by an anti-aliased outline (unit borders,
                     // land borders), as in the window's meshes; filling without anti-aliasing
                     // gives the same picture several times faster.
-                    let mut fill = paint(p.fill);
+                    let mut fill = paint_of(p.fill);
                     fill.anti_alias = false;
                     pixmap.fill_path(&path, &fill, FillRule::EvenOdd, ts, None);
                 }
@@ -38,50 +97,62 @@ pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, Paint
             Shape::Line(l) => {
                 let mut pb = PathBuilder::new();
                 add_ring(&mut pb, &l.points, l.closed);
-                if let Some(path) = pb.finish() {
-                    pixmap.stroke_path(&path, &paint(l.stroke.color), &stroke(&l.stroke), ts, None);
+                // Joins reach out at most the miter limit (2) times half the width.
+                if let Some(path) = pb.finish().filter(|p| path_near(p, l.stroke.width + 1.0)) {
+                    pixmap.stroke_path(
+                        &path,
+                        &paint_of(l.stroke.color),
+                        &stroke(&l.stroke),
+                        ts,
+                        None,
+                    );
                 }
             }
             Shape::Circle(c) => {
+                let reach = (c.rings.iter().map(|(r, s)| r + s.width))
+                    .chain([c.radius + c.stroke.as_ref().map_or(0.0, |s| s.width)])
+                    .fold(0.0, f32::max);
+                if !near(c.center[1] - reach, c.center[1] + reach, 1.0) {
+                    continue;
+                }
                 for (r, ring) in &c.rings {
                     if let Some(path) = PathBuilder::from_circle(c.center[0], c.center[1], *r) {
-                        pixmap.stroke_path(&path, &paint(ring.color), &stroke(ring), ts, None);
+                        pixmap.stroke_path(&path, &paint_of(ring.color), &stroke(ring), ts, None);
                     }
                 }
                 if c.radius > 0.0
                     && let Some(path) = PathBuilder::from_circle(c.center[0], c.center[1], c.radius)
                 {
                     if let Some(fill) = c.fill {
-                        pixmap.fill_path(&path, &paint(fill), FillRule::Winding, ts, None);
+                        pixmap.fill_path(&path, &paint_of(fill), FillRule::Winding, ts, None);
                     }
                     if let Some(s) = &c.stroke {
-                        pixmap.stroke_path(&path, &paint(s.color), &stroke(s), ts, None);
+                        pixmap.stroke_path(&path, &paint_of(s.color), &stroke(s), ts, None);
                     }
                 }
             }
-            Shape::Text(t) => text(&mut pixmap, t, ts),
+            Shape::Text(t) => text(pixmap, t, ts),
             Shape::Rect(r) => {
                 let Some(rect) = Rect::from_ltrb(r.min[0], r.min[1], r.max[0], r.max[1]) else {
                     continue;
                 };
                 let path = rounded_rect(rect, r.radius);
                 if let Some(fill) = r.fill {
-                    pixmap.fill_path(&path, &paint(fill), FillRule::Winding, ts, None);
+                    pixmap.fill_path(&path, &paint_of(fill), FillRule::Winding, ts, None);
                 }
                 if let Some(s) = &r.stroke {
-                    pixmap.stroke_path(&path, &paint(s.color), &stroke(s), ts, None);
+                    pixmap.stroke_path(&path, &paint_of(s.color), &stroke(s), ts, None);
                 }
             }
         }
     }
-    Ok(pixmap)
 }
 
 fn color(c: Rgba) -> tiny_skia::Color {
     tiny_skia::Color::from_rgba8(c.r(), c.g(), c.b(), c.a())
 }
 
-fn paint(c: Rgba) -> Paint<'static> {
+fn paint_of(c: Rgba) -> Paint<'static> {
     let mut p = Paint::default();
     p.set_color(color(c));
     p.anti_alias = true;
@@ -248,7 +319,7 @@ impl ttf_parser::OutlineBuilder for Outline {
 }
 
 /// Draws one line of text: the halos first, then the glyphs.
-fn text(pixmap: &mut Pixmap, t: &TextShape, ts: Transform) {
+fn text(pixmap: &mut PixmapMut<'_>, t: &TextShape, ts: Transform) {
     let face_index = if t.bold {
         1
     } else if t.italic {
@@ -273,7 +344,7 @@ fn text(pixmap: &mut Pixmap, t: &TextShape, ts: Transform) {
         })
         .collect();
     if let Some(halo) = t.halo {
-        let paint = paint(halo);
+        let paint = paint_of(halo);
         for (at, g) in &glyphs {
             if let Some(p) = &g.halo {
                 pixmap.fill_path(
@@ -286,7 +357,7 @@ fn text(pixmap: &mut Pixmap, t: &TextShape, ts: Transform) {
             }
         }
     }
-    let paint = paint(t.color);
+    let paint = paint_of(t.color);
     for (at, g) in &glyphs {
         if let Some(p) = &g.fill {
             pixmap.fill_path(
@@ -315,4 +386,51 @@ pub fn rgba(pixmap: &Pixmap) -> Vec<u8> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Atlas;
+    use crate::scene::{EventMode, SceneInput, Shown, Style, View};
+
+    #[test]
+    fn a_map_painted_in_bands_is_the_map_painted_whole() {
+        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
+        let style = Style::default();
+        let size = [900.0, 560.0];
+        let shown = Shown {
+            instant: (atlas.data.meta.clock)
+                .parse_when("2022-01-06T03:00")
+                .expect("an instant"),
+            lang: crate::i18n::Lang::Ru,
+            mode: EventMode::Cumulative,
+            selected: None,
+            chapter: None,
+            events: None,
+        };
+        let view = View::fit(atlas.geometry.country_bbox, size, 20.0);
+        let input = SceneInput::export(&atlas, &style, &shown, (view, size), "t".into(), None);
+        let scene = crate::scene::build(&input);
+        let pixels = [1350, 840];
+        let one_thread = render(&scene, pixels, 1.5).expect("a pixmap");
+        for threads in [2, 3, 8] {
+            let shared = render_on(&scene, pixels, 1.5, threads).expect("a pixmap");
+            assert!(one_thread.pixels() == shared.pixels(), "{threads} threads");
+        }
+        // Against the image painted as one band: a few hundred pixels (of 1.1 million) along
+        // the cuts, where curves are split at a band's edge, and none far from them.
+        let mut whole = Pixmap::new(pixels[0], pixels[1]).expect("a pixmap");
+        paint_band(&scene, whole.data_mut(), pixels[0], 0, 1.5);
+        let cuts = [210, 420, 630];
+        let differ: Vec<usize> = (whole.pixels().iter().zip(one_thread.pixels()))
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, _)| i / pixels[0] as usize)
+            .collect();
+        assert!(differ.len() < 400, "{} pixels differ", differ.len());
+        for row in differ {
+            assert!(cuts.iter().any(|c| row.abs_diff(*c) <= 24), "row {row}");
+        }
+    }
 }

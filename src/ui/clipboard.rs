@@ -28,7 +28,8 @@ pub fn copy_map(
         None,
     );
     let scene = scene::build(&input);
-    match crate::paint::raster::render(&scene, pixels, ppp) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match crate::paint::raster::render_on(&scene, pixels, ppp, cores) {
         Ok(pixmap) => {
             let rgba = crate::paint::raster::rgba(&pixmap);
             let image = egui::ColorImage::from_rgba_unmultiplied(
