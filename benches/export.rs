@@ -88,6 +88,13 @@ fn png_1080p(c: &mut Criterion) {
             raster::render(black_box(&scene), req.size.pixels, req.size.ppp).expect("renders")
         });
     });
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    c.bench_function("rasterise 1920x1080 on every core", |b| {
+        b.iter(|| {
+            raster::render_on(black_box(&scene), req.size.pixels, req.size.ppp, cores)
+                .expect("renders")
+        });
+    });
     let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp).expect("renders");
     let text = export::png_text(&atlas, &req, &scene);
     c.bench_function("encode PNG 1920x1080", |b| {

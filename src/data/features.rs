@@ -133,7 +133,7 @@ pub fn load_context(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Conte
             if !geometry_is_sound(record, &label, &g.value, problems) {
                 return;
             }
-            let Ok(geometry) = geo::Geometry::<f64>::try_from(g.clone()) else {
+            let Ok(geometry) = geo::Geometry::<f64>::try_from(&g.value) else {
                 problems.push(record.problem(
                     &label,
                     Some("geometry"),
@@ -144,8 +144,7 @@ pub fn load_context(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Conte
             let label_at = label_point(record, &label, raw.properties.label, problems);
             features.push(ContextFeature {
                 label: label_at,
-                id: record
-                    .peek_id()
+                id: (raw.id.map(super::json::id_text))
                     .unwrap_or_else(|| format!("#{}", record.index)),
                 class: match raw.properties.class {
                     RawContextClass::Land => ContextClass::Land,

@@ -3,9 +3,8 @@
 
 use super::error::{LineIndex, Problem};
 use super::records::Positioned;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 
 /// A dataset file's text, with the name users know it by.
 #[derive(Debug)]
@@ -80,13 +79,13 @@ impl SourceFile {
     /// The records of the array under `key` in a top-level object: `{"events": [ … ]}`.
     /// For GeoJSON, `key` is `features`.
     pub fn records(&self, key: &str) -> Result<Vec<Record<'_>>, Problem> {
-        let top: BTreeMap<&str, &RawValue> = serde_json::from_str(&self.text)
-            .map_err(|e| self.serde_problem(&self.text, &e, None))?;
-        let list = top
-            .get(key)
+        // One pass over the text: the other members are skipped, not kept.
+        let mut de = serde_json::Deserializer::from_str(&self.text);
+        let items = ArrayUnder(key)
+            .deserialize(&mut de)
+            .and_then(|items| de.end().map(|()| items))
+            .map_err(|e| self.serde_problem(&self.text, &e, None))?
             .ok_or_else(|| self.problem(format!("expected an object with a \"{key}\" array")))?;
-        let items: Vec<&RawValue> = serde_json::from_str(list.get())
-            .map_err(|e| self.serde_problem(list.get(), &e, None))?;
         Ok(items
             .into_iter()
             .enumerate()
@@ -125,10 +124,7 @@ impl<'a> Record<'a> {
             id: Option<serde_json::Value>,
         }
         let id: Id = serde_json::from_str(self.text).ok()?;
-        match id.id? {
-            serde_json::Value::String(s) => Some(s),
-            other => Some(other.to_string()),
-        }
+        id.id.map(id_text)
     }
 }
 
@@ -143,6 +139,46 @@ impl Positioned for Record<'_> {
 
     fn parse_as<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
         self.parse(label)
+    }
+}
+
+/// An `id` member as text: a string as it is, anything else as JSON.
+pub fn id_text(id: serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+/// The array under a key of a top-level object, as raw records (the last one when the key
+/// repeats); `None` when the key is absent.
+struct ArrayUnder<'k>(&'k str);
+
+impl<'de> DeserializeSeed<'de> for ArrayUnder<'_> {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ArrayUnder<'_> {
+    type Value = Option<Vec<&'de RawValue>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "an object with a \"{}\" array", self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.0 {
+                found = Some(map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -206,5 +242,25 @@ mod tests {
         assert!(file.records("items").is_err());
         let file = SourceFile::new("x.json", "[1, 2]".to_owned());
         assert!(file.records("items").is_err());
+    }
+
+    #[test]
+    fn the_array_is_found_among_other_members_in_one_pass() {
+        let text = "{\"name\": {\"items\": [9]}, \"items\": [{\"id\": \"a\"}, 2], \"n\": 1}";
+        let file = SourceFile::new("x.json", text.to_owned());
+        let records = file.records("items").unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].text, "{\"id\": \"a\"}");
+        assert_eq!(records[0].peek_id().as_deref(), Some("a"));
+        assert_eq!(&text[records[1].offset..][..1], "2");
+        // Not an array, or more after the object: a problem at its place.
+        let file = SourceFile::new("x.json", "{\n\"items\": 3}".to_owned());
+        assert_eq!(file.records("items").unwrap_err().line, 2);
+        let file = SourceFile::new("x.json", "{\"items\": []}\n]".to_owned());
+        let p = file.records("items").unwrap_err();
+        assert!(p.message.contains("trailing"), "{}", p.message);
+        let file = SourceFile::new("x.json", "{\"other\": []}".to_owned());
+        let p = file.records("items").unwrap_err();
+        assert!(p.message.contains("\"items\" array"), "{}", p.message);
     }
 }

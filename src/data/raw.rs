@@ -168,6 +168,9 @@ pub struct RawRegionsFile {
 pub struct RawFeature<P> {
     #[serde(rename = "type")]
     pub kind: String,
+    /// The feature's own `id` member, if any.
+    #[serde(default)]
+    pub id: Option<serde_json::Value>,
     pub properties: P,
     pub geometry: Option<geojson::Geometry>,
 }
