@@ -12,7 +12,7 @@ use qantar::atlas::Atlas;
 use qantar::export::{self, Area, ExportRequest, Format, Progress, Size, When};
 use qantar::geometry::Projection;
 use qantar::i18n::Lang;
-use qantar::paint::{png, raster};
+use qantar::paint::{bands, png};
 use qantar::scene::EventMode;
 use std::hint::black_box;
 use std::path::Path;
@@ -85,17 +85,17 @@ fn png_1080p(c: &mut Criterion) {
     });
     c.bench_function("rasterise 1920x1080", |b| {
         b.iter(|| {
-            raster::render(black_box(&scene), req.size.pixels, req.size.ppp).expect("renders")
+            bands::render(black_box(&scene), req.size.pixels, req.size.ppp).expect("renders")
         });
     });
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     c.bench_function("rasterise 1920x1080 on every core", |b| {
         b.iter(|| {
-            raster::render_on(black_box(&scene), req.size.pixels, req.size.ppp, cores)
+            bands::render_on(black_box(&scene), req.size.pixels, req.size.ppp, cores)
                 .expect("renders")
         });
     });
-    let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp).expect("renders");
+    let pixmap = bands::render(&scene, req.size.pixels, req.size.ppp).expect("renders");
     let text = export::png_text(&atlas, &req, &scene);
     c.bench_function("encode PNG 1920x1080", |b| {
         b.iter(|| {

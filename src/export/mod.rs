@@ -28,7 +28,7 @@ use crate::clock::Instant;
 use crate::data::Place;
 use crate::geometry::Projection;
 use crate::i18n::Lang;
-use crate::paint::{PaintError, WriteError, png, raster, svg};
+use crate::paint::{PaintError, WriteError, bands, png, svg};
 use crate::scene::{EventMode, View};
 use geo::Rect;
 use std::path::{Path, PathBuf};
@@ -301,7 +301,7 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
         Format::Png => {
             let scene = scene_for(atlas, req, &framing, instants[0], 0, 1);
             let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let pixmap = raster::render_on(&scene, pixels, ppp, cores)?;
+            let pixmap = bands::render_on(&scene, pixels, ppp, cores)?;
             let text = png_text(atlas, req, &scene);
             write_file(&req.out, |w| {
                 Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)

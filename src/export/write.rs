@@ -6,10 +6,12 @@ use super::scene::{Framing, png_text, scene_for, style};
 use super::{ExportError, ExportRequest, Progress, Report};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
+use crate::paint::bands::{self, Underlay};
 use crate::paint::gif::{GifWriter, Indexer, Palette};
-use crate::paint::{WriteError, WriteSeek, png, raster, write_atomically};
+use crate::paint::{WriteError, WriteSeek, png, write_atomically};
 use crate::scene::{Scene, Style};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::Ordering;
 
 /// How many threads render frames.
@@ -19,16 +21,22 @@ fn threads() -> usize {
         .clamp(1, 8)
 }
 
-/// The scene and pixels of frame `i`.
+/// The scene and pixels of frame `i`, painted over `under`: the background and the context
+/// layer every frame shares, painted once by the first frame that needs them.
 fn render_frame(
     atlas: &Atlas,
     req: &ExportRequest,
     framing: &Framing,
     instants: &[Instant],
     i: usize,
+    under: &OnceLock<Option<Underlay>>,
 ) -> Result<(Scene, tiny_skia::Pixmap), ExportError> {
     let scene = scene_for(atlas, req, framing, instants[i], i, instants.len());
-    let pixmap = raster::render(&scene, req.size.pixels, req.size.ppp)?;
+    let (pixels, ppp) = (req.size.pixels, req.size.ppp);
+    let pixmap = match under.get_or_init(|| Underlay::new(&scene, pixels, ppp).ok()) {
+        Some(under) => under.render(&scene, pixels, ppp)?,
+        None => bands::render(&scene, pixels, ppp)?,
+    };
     Ok((scene, pixmap))
 }
 
@@ -50,12 +58,13 @@ pub(super) fn write_frames(
             kind: e.kind(),
         })?;
     let _unfinished = crate::paint::Unfinished::new(staging.path());
+    let under = OnceLock::new();
     ordered(
         instants.len(),
         threads(),
         progress,
         |i| {
-            let (scene, pixmap) = render_frame(atlas, req, framing, instants, i)?;
+            let (scene, pixmap) = render_frame(atlas, req, framing, instants, i, &under)?;
             let text = png_text(atlas, req, &scene);
             write_file(&staging.path().join(&names[i]), |w| {
                 Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)
@@ -100,7 +109,8 @@ pub(super) fn write_gif(
         u16::try_from(ms / 10).unwrap_or(u16::MAX).max(2)
     };
     // The palette is learned from the first frame.
-    let (_, first) = render_frame(atlas, req, framing, instants, 0)?;
+    let under = OnceLock::new();
+    let (_, first) = render_frame(atlas, req, framing, instants, 0, &under)?;
     let palette = Palette::new(&exact_colours(&style()), first.data());
     let first = Indexer::new(&palette).index(first.data());
     write_file(&req.out, |w| {
@@ -113,7 +123,7 @@ pub(super) fn write_gif(
                 if i == 0 {
                     return Ok(first.clone());
                 }
-                let (_, pixmap) = render_frame(atlas, req, framing, instants, i)?;
+                let (_, pixmap) = render_frame(atlas, req, framing, instants, i, &under)?;
                 Ok(Indexer::new(&palette).index(pixmap.data()))
             },
             |i, indexed| {

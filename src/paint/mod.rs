@@ -1,6 +1,7 @@
 //! Painters of a scene. A painter decides nothing about what is shown, only how: the window
 //! paints with egui, the exporters with SVG and a CPU rasteriser (tiny-skia), to PNG and GIF.
 
+pub mod bands;
 pub mod egui;
 pub mod egui_cache;
 mod error;

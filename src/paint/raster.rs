@@ -1,9 +1,8 @@
 //! Painting a scene on the CPU with tiny-skia: anti-aliased shapes, and text drawn from the
 //! DejaVu glyph outlines (the very font the scene measured its labels with). No window, no GPU.
 
-use super::PaintError;
 use crate::scene::fonts::{bold_bytes, regular_bytes};
-use crate::scene::{Rgba, Scene, Shape, TextShape};
+use crate::scene::{LayerKind, Rgba, Scene, Shape, TextShape};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use tiny_skia::{
@@ -11,74 +10,41 @@ use tiny_skia::{
     StrokeDash, Transform,
 };
 
-/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point, on
-/// this thread (what the frames of an animation do, one frame per core).
-pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
-    render_on(scene, pixels, ppp, 1)
+/// Which part of a scene to paint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    All,
+    /// The background and the context layer (neighbours, water, rivers).
+    Under,
+    /// Every layer above the context layer.
+    Over,
 }
 
-/// An image is painted in at most this many bands of rows, each clipped to its rows, so that
-/// bands can be painted side by side. How an image is cut depends on its size alone, never on
-/// the number of cores: one export is the same pixels on every machine.
-const BANDS: u32 = 4;
-/// A band has at least this many rows.
-const MIN_BAND_ROWS: u32 = 128;
+impl Part {
+    fn has(self, kind: LayerKind) -> bool {
+        match self {
+            Part::All => true,
+            Part::Under => kind == LayerKind::Context,
+            Part::Over => kind != LayerKind::Context,
+        }
+    }
+}
 
-/// Like [`render`], with the bands shared among `threads` threads (an image exported alone
-/// uses every core).
-pub fn render_on(
+/// Paints `part` of `scene` onto `pixmap` through `ts`, leaving out the shapes wholly above or
+/// below `rows` (the top and bottom of the pixmap in points).
+pub(super) fn paint_scene(
     scene: &Scene,
-    pixels: [u32; 2],
-    ppp: f32,
-    threads: usize,
-) -> Result<Pixmap, PaintError> {
-    let mut pixmap =
-        Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
-    let width = pixels[0];
-    let bands = (pixels[1] / MIN_BAND_ROWS).clamp(1, BANDS);
-    let rows = pixels[1].div_ceil(bands).max(1);
-    let band_bytes = width as usize * 4 * rows as usize;
-    let threads = threads.clamp(1, bands as usize);
-    let mut shares: Vec<Vec<(u32, &mut [u8])>> = (0..threads).map(|_| Vec::new()).collect();
-    for (i, bytes) in pixmap.data_mut().chunks_mut(band_bytes).enumerate() {
-        shares[i % threads].push((i as u32 * rows, bytes));
-    }
-    std::thread::scope(|scope| {
-        let mut shares = shares.into_iter();
-        let own = shares.next();
-        for share in shares {
-            scope.spawn(move || {
-                for (top, bytes) in share {
-                    paint_band(scene, bytes, width, top, ppp);
-                }
-            });
-        }
-        for (top, bytes) in own.into_iter().flatten() {
-            paint_band(scene, bytes, width, top, ppp);
-        }
-    });
-    Ok(pixmap)
-}
-
-/// Paints `scene` onto `bytes`, the rows of a pixmap `width` wide from row `top` on.
-fn paint_band(scene: &Scene, bytes: &mut [u8], width: u32, top: u32, ppp: f32) {
-    let height = (bytes.len() / (width as usize * 4).max(1)) as u32;
-    if let Some(mut band) = PixmapMut::from_bytes(bytes, width, height) {
-        let ts = Transform::from_scale(ppp, ppp).post_translate(0.0, -(top as f32));
-        let rows = [top as f32 / ppp, (top + height) as f32 / ppp];
-        paint_scene(scene, &mut band, ts, rows);
-    }
-}
-
-/// Paints `scene` onto `pixmap` through `ts`, leaving out the shapes wholly above or below
-/// `rows` (the band's top and bottom in points).
-fn paint_scene(scene: &Scene, pixmap: &mut PixmapMut<'_>, ts: Transform, rows: [f32; 2]) {
+    part: Part,
+    pixmap: &mut PixmapMut<'_>,
+    ts: Transform,
+    rows: [f32; 2],
+) {
     let near = |top: f32, bottom: f32, pad: f32| top - pad <= rows[1] && bottom + pad >= rows[0];
     let path_near = |path: &Path, pad: f32| near(path.bounds().top(), path.bounds().bottom(), pad);
-    if let Some(bg) = scene.background {
+    if let Some(bg) = scene.background.filter(|_| part != Part::Over) {
         pixmap.fill(color(bg));
     }
-    for (_, shape) in scene.shapes() {
+    for (_, shape) in scene.shapes().filter(|(kind, _)| part.has(*kind)) {
         match shape {
             Shape::Polygon(p) => {
                 let mut pb = PathBuilder::new();
@@ -386,51 +352,4 @@ pub fn rgba(pixmap: &Pixmap) -> Vec<u8> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::atlas::Atlas;
-    use crate::scene::{EventMode, SceneInput, Shown, Style, View};
-
-    #[test]
-    fn a_map_painted_in_bands_is_the_map_painted_whole() {
-        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
-        let style = Style::default();
-        let size = [900.0, 560.0];
-        let shown = Shown {
-            instant: (atlas.data.meta.clock)
-                .parse_when("2022-01-06T03:00")
-                .expect("an instant"),
-            lang: crate::i18n::Lang::Ru,
-            mode: EventMode::Cumulative,
-            selected: None,
-            chapter: None,
-            events: None,
-        };
-        let view = View::fit(atlas.geometry.country_bbox, size, 20.0);
-        let input = SceneInput::export(&atlas, &style, &shown, (view, size), "t".into(), None);
-        let scene = crate::scene::build(&input);
-        let pixels = [1350, 840];
-        let one_thread = render(&scene, pixels, 1.5).expect("a pixmap");
-        for threads in [2, 3, 8] {
-            let shared = render_on(&scene, pixels, 1.5, threads).expect("a pixmap");
-            assert!(one_thread.pixels() == shared.pixels(), "{threads} threads");
-        }
-        // Against the image painted as one band: a few hundred pixels (of 1.1 million) along
-        // the cuts, where curves are split at a band's edge, and none far from them.
-        let mut whole = Pixmap::new(pixels[0], pixels[1]).expect("a pixmap");
-        paint_band(&scene, whole.data_mut(), pixels[0], 0, 1.5);
-        let cuts = [210, 420, 630];
-        let differ: Vec<usize> = (whole.pixels().iter().zip(one_thread.pixels()))
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .map(|(i, _)| i / pixels[0] as usize)
-            .collect();
-        assert!(differ.len() < 400, "{} pixels differ", differ.len());
-        for row in differ {
-            assert!(cuts.iter().any(|c| row.abs_diff(*c) <= 24), "row {row}");
-        }
-    }
 }

@@ -29,7 +29,7 @@ pub fn copy_map(
     );
     let scene = scene::build(&input);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    match crate::paint::raster::render_on(&scene, pixels, ppp, cores) {
+    match crate::paint::bands::render_on(&scene, pixels, ppp, cores) {
         Ok(pixmap) => {
             let rgba = crate::paint::raster::rgba(&pixmap);
             let image = egui::ColorImage::from_rgba_unmultiplied(

@@ -1,0 +1,205 @@
+//! A scene rasterised in bands of rows: the bands of one image can be painted side by side on
+//! several cores, and the frames of an animation can start from the part they all share (the
+//! background and the context layer), painted once.
+
+use super::PaintError;
+use super::raster::{Part, paint_scene};
+use crate::scene::{LayerKind, Rgba, Scene, Shape};
+use tiny_skia::{Pixmap, PixmapMut, Transform};
+
+/// An image is painted in at most this many bands of rows, each clipped to its rows. How an
+/// image is cut depends on its size alone, never on the number of cores: one export is the
+/// same pixels on every machine, and a frame painted over an [`Underlay`] the same pixels as
+/// the frame painted whole.
+const BANDS: u32 = 4;
+/// A band has at least this many rows.
+const MIN_BAND_ROWS: u32 = 128;
+
+/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point, on
+/// this thread (what the frames of an animation do, one frame per core).
+pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
+    render_on(scene, pixels, ppp, 1)
+}
+
+/// Like [`render`], with the bands shared among `threads` threads (an image exported alone
+/// uses every core).
+pub fn render_on(
+    scene: &Scene,
+    pixels: [u32; 2],
+    ppp: f32,
+    threads: usize,
+) -> Result<Pixmap, PaintError> {
+    let mut pixmap =
+        Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
+    paint_bands(&mut pixmap, ppp, threads, |band, ts, rows| {
+        paint_scene(scene, Part::All, band, ts, rows);
+    });
+    Ok(pixmap)
+}
+
+/// The background and the context layer of a scene, painted once for frames that share them.
+pub struct Underlay {
+    pixmap: Pixmap,
+    ppp: f32,
+    background: Option<Rgba>,
+    context: Vec<Shape>,
+}
+
+impl Underlay {
+    /// What `scene` draws under its units, painted onto a pixmap of `pixels`.
+    pub fn new(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Self, PaintError> {
+        let mut pixmap =
+            Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
+        paint_bands(&mut pixmap, ppp, 1, |band, ts, rows| {
+            paint_scene(scene, Part::Under, band, ts, rows);
+        });
+        Ok(Underlay {
+            pixmap,
+            ppp,
+            background: scene.background,
+            context: scene.layer(LayerKind::Context).to_vec(),
+        })
+    }
+
+    /// `scene` painted on a copy of this underlay: the same pixels as [`render`] gives, as the
+    /// bands are the same. A scene with another background or context layer, or at another
+    /// size, is painted whole.
+    pub fn render(&self, scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
+        let fits = [self.pixmap.width(), self.pixmap.height()] == pixels
+            && self.ppp == ppp
+            && self.background == scene.background
+            && self.context == scene.layer(LayerKind::Context);
+        if !fits {
+            return render(scene, pixels, ppp);
+        }
+        let mut pixmap = self.pixmap.clone();
+        paint_bands(&mut pixmap, ppp, 1, |band, ts, rows| {
+            paint_scene(scene, Part::Over, band, ts, rows);
+        });
+        Ok(pixmap)
+    }
+}
+
+/// Calls `paint(band, transform, rows)` for each band of `pixmap` (the transform from points
+/// to the band's pixels, the band's top and bottom in points), the bands shared among
+/// `threads` threads.
+fn paint_bands(
+    pixmap: &mut Pixmap,
+    ppp: f32,
+    threads: usize,
+    paint: impl Fn(&mut PixmapMut<'_>, Transform, [f32; 2]) + Sync,
+) {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let bands = (height / MIN_BAND_ROWS).clamp(1, BANDS);
+    let rows = height.div_ceil(bands).max(1);
+    let band_bytes = width as usize * 4 * rows as usize;
+    let threads = threads.clamp(1, bands as usize);
+    let mut shares: Vec<Vec<(u32, &mut [u8])>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, bytes) in pixmap.data_mut().chunks_mut(band_bytes).enumerate() {
+        shares[i % threads].push((i as u32 * rows, bytes));
+    }
+    let paint = &paint;
+    let paint_share = move |share: Vec<(u32, &mut [u8])>| {
+        for (top, bytes) in share {
+            let band_height = (bytes.len() / (width as usize * 4).max(1)) as u32;
+            if let Some(mut band) = PixmapMut::from_bytes(bytes, width, band_height) {
+                let ts = Transform::from_scale(ppp, ppp).post_translate(0.0, -(top as f32));
+                let rows = [top as f32 / ppp, (top + band_height) as f32 / ppp];
+                paint(&mut band, ts, rows);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        let mut shares = shares.into_iter();
+        let own = shares.next();
+        for share in shares {
+            scope.spawn(move || paint_share(share));
+        }
+        if let Some(share) = own {
+            paint_share(share);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::atlas::Atlas;
+    use crate::scene::{EventMode, SceneInput, Shown, Style, View};
+
+    /// The export scene of the embedded dataset at `when`, 900×560 points.
+    fn scene_at(atlas: &Atlas, when: &str, zoom: f64) -> Scene {
+        let style = Style::default();
+        let size = [900.0, 560.0];
+        let shown = Shown {
+            instant: (atlas.data.meta.clock)
+                .parse_when(when)
+                .expect("an instant"),
+            lang: crate::i18n::Lang::Ru,
+            mode: EventMode::Cumulative,
+            selected: None,
+            chapter: None,
+            events: None,
+        };
+        let mut view = View::fit(atlas.geometry.country_bbox, size, 20.0);
+        view.zoom += zoom;
+        let input = SceneInput::export(atlas, &style, &shown, (view, size), "t".into(), None);
+        crate::scene::build(&input)
+    }
+
+    #[test]
+    fn a_map_painted_in_bands_is_the_map_painted_whole() {
+        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
+        let scene = scene_at(&atlas, "2022-01-06T03:00", 0.0);
+        let pixels = [1350, 840];
+        let one_thread = render(&scene, pixels, 1.5).expect("a pixmap");
+        for threads in [2, 3, 8] {
+            let shared = render_on(&scene, pixels, 1.5, threads).expect("a pixmap");
+            assert!(one_thread.pixels() == shared.pixels(), "{threads} threads");
+        }
+        // Against the image painted as one band: a few hundred pixels (of 1.1 million) along
+        // the cuts, where curves are split at a band's edge, and none far from them.
+        let mut whole = Pixmap::new(pixels[0], pixels[1]).expect("a pixmap");
+        let rows = [0.0, pixels[1] as f32 / 1.5];
+        paint_scene(
+            &scene,
+            Part::All,
+            &mut whole.as_mut(),
+            Transform::from_scale(1.5, 1.5),
+            rows,
+        );
+        let cuts = [210, 420, 630];
+        let differ: Vec<usize> = (whole.pixels().iter().zip(one_thread.pixels()))
+            .enumerate()
+            .filter(|(_, (a, b))| a != b)
+            .map(|(i, _)| i / pixels[0] as usize)
+            .collect();
+        assert!(differ.len() < 400, "{} pixels differ", differ.len());
+        for row in differ {
+            assert!(cuts.iter().any(|c| row.abs_diff(*c) <= 24), "row {row}");
+        }
+    }
+
+    #[test]
+    fn a_frame_painted_over_the_underlay_is_the_frame_painted_whole() {
+        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
+        let pixels = [1350, 840];
+        let first = scene_at(&atlas, "2022-01-04T12:00", 0.0);
+        let under = Underlay::new(&first, pixels, 1.5).expect("a pixmap");
+        for when in ["2022-01-04T12:00", "2022-01-05T20:00", "2022-01-07T09:00"] {
+            let scene = scene_at(&atlas, when, 0.0);
+            let over = under.render(&scene, pixels, 1.5).expect("a pixmap");
+            let whole = render(&scene, pixels, 1.5).expect("a pixmap");
+            assert!(over.pixels() == whole.pixels(), "{when}");
+            assert!(
+                over.pixels() != under.pixmap.pixels(),
+                "{when}: units drawn"
+            );
+        }
+        // Another view has other neighbours: painted whole, not over the wrong ones.
+        let zoomed = scene_at(&atlas, "2022-01-05T20:00", 1.0);
+        let over = under.render(&zoomed, pixels, 1.5).expect("a pixmap");
+        let whole = render(&zoomed, pixels, 1.5).expect("a pixmap");
+        assert!(over.pixels() == whole.pixels());
+    }
+}
