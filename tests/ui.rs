@@ -213,3 +213,38 @@ fn the_export_dialog_refuses_instants_outside_the_datasets_window() {
     h.get_by_label_contains("The first frame (2021-12-01T23:59:00+06:00)");
     assert!(!out.exists(), "nothing was written");
 }
+
+#[test]
+fn a_busy_day_shows_its_first_cards_and_a_button_for_the_rest() {
+    // The rule: past 40 cards, the rest of a day's events wait behind "Show all".
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("date,place,title,description,kind,source\n");
+    for i in 0..70 {
+        csv += &format!(
+            "2022-01-05T{:02}:{:02},Almaty,Busy event {i},Made up for this test.,protest,Test wire\n",
+            8 + i / 60,
+            i % 60
+        );
+    }
+    let events = dir.path().join("busy.csv");
+    std::fs::write(&events, csv).unwrap();
+    let options = StartOptions {
+        at: Some("2022-01-05T23:00".to_owned()),
+        data: qantar::data::OpenSpec {
+            events: Some(events),
+            ..Default::default()
+        },
+        fresh: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(|cc| App::new(cc, options));
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("Busy event 0").is_some());
+    assert!(h.query_by_label_contains("Busy event 39").is_some());
+    assert!(h.query_by_label_contains("Busy event 40").is_none());
+    h.get_by_label("Show all 70 events of the day").click_accesskit();
+    h.run_steps(4);
+    assert!(h.query_by_label_contains("Busy event 69").is_some());
+}

@@ -26,6 +26,11 @@ pub fn day_every(lang: Lang, seconds: f64) -> String {
     with_args(lang, "DayEveryN", &[("seconds", seconds.into())])
 }
 
+/// The button under the first cards of a busy day: "Show all 274 events of the day".
+pub fn show_all_events_n(lang: Lang, count: usize) -> String {
+    with_args(lang, "ShowAllEventsN", &[("count", count.into())])
+}
+
 /// "1 place", "5 places"; "5 мест"; "5 орын".
 pub fn places_n(lang: Lang, count: usize) -> String {
     with_args(lang, "PlacesN", &[("count", count.into())])

@@ -10,7 +10,9 @@ mod counts;
 mod dates;
 mod messages;
 
-pub use counts::{day_every, events_n, hours_per_second, places_n, uncertain_n, units_of_total};
+pub use counts::{
+    day_every, events_n, hours_per_second, places_n, show_all_events_n, uncertain_n, units_of_total,
+};
 pub use messages::{Msg, tr, translated};
 
 use serde::{Deserialize, Serialize};

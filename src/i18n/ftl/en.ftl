@@ -222,6 +222,11 @@ EventsN =
         [one] { $count } event
        *[other] { $count } events
     }
+ShowAllEventsN =
+    { $count ->
+        [one] Show the day's { $count } event
+       *[other] Show all { $count } events of the day
+    }
 UnitsOfTotal =
     { $status }: { $count } / { $total ->
         [one] { $total } unit

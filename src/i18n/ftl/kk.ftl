@@ -182,6 +182,7 @@ CitationCopied = Библиографиялық сілтеме көшірілд�
 
 ## Сандары бар хабарлар: қазақ тілінде саннан кейінгі зат есім жекеше тұрады.
 EventsN = { $count } оқиға
+ShowAllEventsN = Күннің барлық оқиғасын көрсету: { $count }
 UnitsOfTotal = { $status }: { $count } / { $total } бірлік
 PlacesN = { $count } орын
 UncertainN = белгісіз: { $count }

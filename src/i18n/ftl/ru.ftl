@@ -188,6 +188,7 @@ EventsN =
         [many] { $count } событий
        *[other] { $count } события
     }
+ShowAllEventsN = Показать все события дня: { $count }
 UnitsOfTotal =
     { $status }: { $count } / { $total ->
         [one] { $total } единица

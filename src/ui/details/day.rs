@@ -10,6 +10,9 @@ use crate::i18n::{Msg, tr};
 use crate::paint::egui::color;
 use egui::RichText;
 
+/// The cards a day shows before "Show all" (the embedded dataset's busiest day has 33).
+const FIRST_CARDS: usize = 40;
+
 pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &mut Vec<Action>) {
     let lang = app.persisted.lang;
     let data = &atlas.data;
@@ -47,7 +50,18 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
     if events.is_empty() {
         ui.label(tr(lang, Msg::NoEventsOnDay));
     }
+    // A busy day (hundreds of events in a big dataset) shows its first cards and a button for
+    // the rest: laying out every card in every frame would slow the whole window.
+    let all_id = egui::Id::unique(("every-card", day));
+    let mut left = if ui.data(|d| d.get_temp::<bool>(all_id)).unwrap_or(false) {
+        usize::MAX
+    } else {
+        FIRST_CARDS
+    };
     for (place, list) in &places {
+        if left == 0 {
+            break;
+        }
         ui.add_space(4.0);
         let name = format!(
             "{} · {}",
@@ -57,8 +71,16 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
         if ui.link(RichText::new(name).strong().size(16.0)).clicked() {
             actions.push(Action::Select(Some(*place)));
         }
-        for &e in list {
+        for &e in list.iter().take(left) {
             event_card(ui, app, atlas, e, false, actions);
+            left -= 1;
+        }
+    }
+    if left == 0 {
+        ui.add_space(4.0);
+        let all = crate::i18n::show_all_events_n(lang, events.len());
+        if ui.button(RichText::new(all).size(16.0)).clicked() {
+            ui.data_mut(|d| d.insert_temp(all_id, true));
         }
     }
     let national: Vec<EventIdx> = events
