@@ -244,7 +244,8 @@ fn a_busy_day_shows_its_first_cards_and_a_button_for_the_rest() {
     assert!(h.query_by_label_contains("Busy event 0").is_some());
     assert!(h.query_by_label_contains("Busy event 39").is_some());
     assert!(h.query_by_label_contains("Busy event 40").is_none());
-    h.get_by_label("Show all 70 events of the day").click_accesskit();
+    h.get_by_label("Show all 70 events of the day")
+        .click_accesskit();
     h.run_steps(4);
     assert!(h.query_by_label_contains("Busy event 69").is_some());
 }

@@ -6,7 +6,7 @@ use super::input::SceneInput;
 use super::labels::{Anchor, Candidate};
 use super::markers::{MarkerState, marker_radius, marker_rings};
 use crate::data::{ContextClass, Place, UnitKind};
-use crate::geometry::{ContextGeometry, Transform};
+use crate::geometry::{ContextGeometry, Projected, Transform};
 
 pub(super) fn label_candidates(
     input: &SceneInput<'_>,
@@ -48,6 +48,56 @@ pub(super) fn label_candidates(
         });
     }
 
+    // The regions' names depend on the view, not on the instant: kept with the outlines
+    // while the timeline moves.
+    let key = (
+        lang,
+        input.selected,
+        s,
+        style.region_label_size,
+        style.text_muted,
+    );
+    let units = projected.derived(key, || unit_candidates(input, t, &projected));
+    out.extend(units.iter().cloned());
+
+    for (f, geom) in data.context.iter().zip(&atlas.geometry.context) {
+        let (
+            ContextGeometry::Area {
+                label_at: Some(at), ..
+            },
+            Some(names),
+        ) = (geom, &f.names)
+        else {
+            continue;
+        };
+        let (size, color, italic, priority) = match f.class {
+            ContextClass::Water => (style.water_label_size, style.water_text, true, 400),
+            ContextClass::Land => (style.country_label_size, style.text_muted, false, 450),
+            ContextClass::Special => (style.water_label_size * 0.9, style.text_muted, false, 350),
+            ContextClass::River => continue,
+        };
+        out.push(Candidate {
+            text: names.get(lang).to_owned(),
+            size: size * s,
+            bold: false,
+            italic,
+            color,
+            anchor: Anchor::Center(t.apply(*at)),
+            target: None,
+            priority,
+        });
+    }
+    out
+}
+
+/// The regions' names, each with the places it may go inside its region.
+fn unit_candidates(input: &SceneInput<'_>, t: &Transform, projected: &Projected) -> Vec<Candidate> {
+    let atlas = input.atlas;
+    let data = &atlas.data;
+    let style = input.style;
+    let s = input.scale;
+    let lang = input.lang;
+    let mut out = Vec::new();
     for u in data.unit_indices() {
         let unit = data.unit(u);
         let Some(geom) = &atlas.geometry.units[u.index()] else {
@@ -102,34 +152,6 @@ pub(super) fn label_candidates(
             } else {
                 200 - ((r[2] - r[0]) / 10.0).min(90.0) as i32
             },
-        });
-    }
-
-    for (f, geom) in data.context.iter().zip(&atlas.geometry.context) {
-        let (
-            ContextGeometry::Area {
-                label_at: Some(at), ..
-            },
-            Some(names),
-        ) = (geom, &f.names)
-        else {
-            continue;
-        };
-        let (size, color, italic, priority) = match f.class {
-            ContextClass::Water => (style.water_label_size, style.water_text, true, 400),
-            ContextClass::Land => (style.country_label_size, style.text_muted, false, 450),
-            ContextClass::Special => (style.water_label_size * 0.9, style.text_muted, false, 350),
-            ContextClass::River => continue,
-        };
-        out.push(Candidate {
-            text: names.get(lang).to_owned(),
-            size: size * s,
-            bold: false,
-            italic,
-            color,
-            anchor: Anchor::Center(t.apply(*at)),
-            target: None,
-            priority,
         });
     }
     out
