@@ -8,7 +8,7 @@ use geo::{
     BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify,
     TriangulateEarcut,
 };
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// How much detail to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -75,16 +75,17 @@ impl Mesh {
 #[derive(Debug)]
 pub struct Lodded {
     pub full: Mesh,
-    coarse: std::sync::OnceLock<Mesh>,
-    source: MultiPolygon<f64>,
+    coarse: OnceLock<Mesh>,
+    /// The outline the coarse mesh is made from, let go once it is made.
+    source: Mutex<Option<MultiPolygon<f64>>>,
 }
 
 impl Lodded {
     fn new(mp: MultiPolygon<f64>) -> Self {
         Lodded {
             full: Mesh::new(&mp),
-            coarse: std::sync::OnceLock::new(),
-            source: mp,
+            coarse: OnceLock::new(),
+            source: Mutex::new(Some(mp)),
         }
     }
 
@@ -92,9 +93,14 @@ impl Lodded {
     pub fn mesh(&self, lod: Lod) -> &Mesh {
         match lod {
             Lod::Full => &self.full,
-            Lod::Coarse => self
-                .coarse
-                .get_or_init(|| Mesh::new(&simplified(&self.source))),
+            Lod::Coarse => self.coarse.get_or_init(|| {
+                let source = self
+                    .source
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .take();
+                source.map_or_else(|| self.full.clone(), |mp| Mesh::new(&simplified(&mp)))
+            }),
         }
     }
 }
@@ -147,10 +153,14 @@ pub struct GeometryCache {
     pub country_bbox: Rect<f64>,
     /// The outlines projected for the last transform asked for.
     pub(super) projected: super::ProjectedMemo,
+    /// The unit borders, each stretch once.
+    pub(super) borders: super::borders::BorderRuns,
 }
 
 /// Simplification tolerance of the coarse level, in degrees.
 const COARSE_TOLERANCE_DEG: f64 = 0.08;
+/// The same in Mercator units (the world is 1 wide), for lines already projected.
+pub(super) const COARSE_TOLERANCE_MERCATOR: f64 = COARSE_TOLERANCE_DEG / 360.0;
 
 impl GeometryCache {
     pub fn new(data: &Dataset) -> Self {
@@ -212,6 +222,7 @@ impl GeometryCache {
             cities,
             country_bbox,
             projected: Default::default(),
+            borders: Default::default(),
         }
     }
 }
@@ -292,7 +303,7 @@ fn expand(r: Rect<f64>, by: f64) -> Rect<f64> {
     )
 }
 
-fn bbox_of(points: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
+pub(super) fn bbox_of(points: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
     points.fold(
         [
             f64::INFINITY,

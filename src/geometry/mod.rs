@@ -5,11 +5,13 @@
 //!
 //! Sits above the dataset (it reads the dataset's shapes) and below the atlas and the scene.
 
+mod borders;
 mod cache;
 mod project;
 mod projected;
 mod projection;
 
+pub use borders::Run;
 pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, Mesh, UnitGeometry};
 pub use project::{Transform, View};
 pub use projected::{Projected, ProjectedMemo, Ring, Rings};

@@ -22,6 +22,8 @@ pub struct Projected {
     lod: Lod,
     units: Vec<OnceLock<Rings>>,
     context: Vec<OnceLock<Rings>>,
+    /// The unit borders, each stretch once, by run.
+    borders: OnceLock<Rings>,
     /// Values later stages derive from these outlines, one of each type, with its key.
     derived: Mutex<Vec<Arc<dyn Any + Send + Sync>>>,
 }
@@ -58,6 +60,20 @@ impl Projected {
 }
 
 impl Projected {
+    /// The unit borders ([`GeometryCache::border_runs`]) in canvas points, in the same order.
+    pub fn borders(&self, cache: &GeometryCache) -> &[Ring] {
+        self.borders.get_or_init(|| {
+            (cache.border_runs(self.lod).iter())
+                .map(|run| {
+                    run.points
+                        .iter()
+                        .map(|&p| self.transform.apply(p))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
     /// A value derived from these outlines alone, for `key` (a canvas size, say): the one
     /// made for the last call with the same type and key, else `make`'s (which replaces it).
     /// The legend's placement keeps here which parts of the canvas the units cover, which a
@@ -108,6 +124,7 @@ impl GeometryCache {
             lod,
             units: (0..self.units.len()).map(|_| OnceLock::new()).collect(),
             context: (0..self.context.len()).map(|_| OnceLock::new()).collect(),
+            borders: OnceLock::new(),
             derived: Mutex::default(),
         });
         *memo = Some(Arc::clone(&p));

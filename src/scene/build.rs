@@ -46,14 +46,6 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             .filter(|&(_, s)| s == Standing::Uncertain)
             .map(|(p, _)| data.period(p).status);
         let rings = projected.unit(&atlas.geometry, u.index());
-        for ring in rings.iter() {
-            borders.push(Shape::Line(LineShape {
-                id: None,
-                points: Arc::clone(ring),
-                closed: true,
-                stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
-            }));
-        }
         if uncertain.is_some() {
             hatches.extend(super::hatch::hatch_lines(&rings, style, s));
         }
@@ -112,6 +104,18 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }));
     }
     regions.extend(hatches);
+    // Each stretch of border once, though two units share it.
+    let runs = atlas.geometry.border_runs(input.lod);
+    for (run, points) in runs.iter().zip(projected.borders(&atlas.geometry)) {
+        if visible(run.bbox, &t, input.size) {
+            borders.push(Shape::Line(LineShape {
+                id: None,
+                points: Arc::clone(points),
+                closed: run.closed,
+                stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
+            }));
+        }
+    }
 
     let (marker_states, clusters) = super::clusters::merge(input, &t, marker_states(input));
     let mut markers = Vec::new();
