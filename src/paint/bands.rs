@@ -1,28 +1,43 @@
-//! A scene rasterised in bands of rows: the bands of one image can be painted side by side on
-//! several cores, and the frames of an animation can start from the part they all share (the
-//! background and the context layer), painted once.
+//! A scene rasterised: one image exported alone in bands of rows painted side by side on
+//! every core, the frames of an animation whole (their frames share the cores) and from the
+//! part they all share (the background and the context layer), painted once.
 
 use super::PaintError;
 use super::raster::{Part, paint_scene};
 use crate::scene::{LayerKind, Rgba, Scene, Shape};
 use tiny_skia::{Pixmap, PixmapMut, Transform};
 
-/// An image is painted in at most this many bands of rows, each clipped to its rows. How an
-/// image is cut depends on its size alone, never on the number of cores: one export is the
-/// same pixels on every machine, and a frame painted over an [`Underlay`] the same pixels as
-/// the frame painted whole.
+/// An image exported alone is painted in at most this many bands of rows, each clipped to its
+/// rows. How it is cut depends on its size alone, never on the number of cores, so that it is
+/// the same pixels on every machine. (Painting in bands repeats some work for the shapes that
+/// cross a cut, so frames, which already keep every core busy, are painted whole.)
 const BANDS: u32 = 4;
 /// A band has at least this many rows.
 const MIN_BAND_ROWS: u32 = 128;
 
-/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point, on
-/// this thread (what the frames of an animation do, one frame per core).
+/// Paints `scene` (in points) onto a new pixmap of `pixels`, at `ppp` pixels per point, whole
+/// and on this thread (what the frames of an animation do, one frame per core).
 pub fn render(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
-    render_on(scene, pixels, ppp, 1)
+    let mut pixmap =
+        Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
+    paint_whole(&mut pixmap, ppp, Part::All, scene);
+    Ok(pixmap)
 }
 
-/// Like [`render`], with the bands shared among `threads` threads (an image exported alone
-/// uses every core).
+/// Paints `part` of `scene` onto the whole of `pixmap`.
+fn paint_whole(pixmap: &mut Pixmap, ppp: f32, part: Part, scene: &Scene) {
+    let rows = [0.0, pixmap.height() as f32 / ppp];
+    paint_scene(
+        scene,
+        part,
+        &mut pixmap.as_mut(),
+        Transform::from_scale(ppp, ppp),
+        rows,
+    );
+}
+
+/// Like [`render`], for an image exported alone: painted in bands shared among `threads`
+/// threads.
 pub fn render_on(
     scene: &Scene,
     pixels: [u32; 2],
@@ -50,9 +65,7 @@ impl Underlay {
     pub fn new(scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Self, PaintError> {
         let mut pixmap =
             Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
-        paint_bands(&mut pixmap, ppp, 1, |band, ts, rows| {
-            paint_scene(scene, Part::Under, band, ts, rows);
-        });
+        paint_whole(&mut pixmap, ppp, Part::Under, scene);
         Ok(Underlay {
             pixmap,
             ppp,
@@ -61,9 +74,8 @@ impl Underlay {
         })
     }
 
-    /// `scene` painted on a copy of this underlay: the same pixels as [`render`] gives, as the
-    /// bands are the same. A scene with another background or context layer, or at another
-    /// size, is painted whole.
+    /// `scene` painted on a copy of this underlay: the same pixels as [`render`] gives. A scene
+    /// with another background or context layer, or at another size, is painted in full.
     pub fn render(&self, scene: &Scene, pixels: [u32; 2], ppp: f32) -> Result<Pixmap, PaintError> {
         let fits = [self.pixmap.width(), self.pixmap.height()] == pixels
             && self.ppp == ppp
@@ -73,9 +85,7 @@ impl Underlay {
             return render(scene, pixels, ppp);
         }
         let mut pixmap = self.pixmap.clone();
-        paint_bands(&mut pixmap, ppp, 1, |band, ts, rows| {
-            paint_scene(scene, Part::Over, band, ts, rows);
-        });
+        paint_whole(&mut pixmap, ppp, Part::Over, scene);
         Ok(pixmap)
     }
 }
@@ -152,22 +162,14 @@ mod tests {
         let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
         let scene = scene_at(&atlas, "2022-01-06T03:00", 0.0);
         let pixels = [1350, 840];
-        let one_thread = render(&scene, pixels, 1.5).expect("a pixmap");
+        let one_thread = render_on(&scene, pixels, 1.5, 1).expect("a pixmap");
         for threads in [2, 3, 8] {
             let shared = render_on(&scene, pixels, 1.5, threads).expect("a pixmap");
             assert!(one_thread.pixels() == shared.pixels(), "{threads} threads");
         }
         // Against the image painted as one band: a few hundred pixels (of 1.1 million) along
         // the cuts, where curves are split at a band's edge, and none far from them.
-        let mut whole = Pixmap::new(pixels[0], pixels[1]).expect("a pixmap");
-        let rows = [0.0, pixels[1] as f32 / 1.5];
-        paint_scene(
-            &scene,
-            Part::All,
-            &mut whole.as_mut(),
-            Transform::from_scale(1.5, 1.5),
-            rows,
-        );
+        let whole = render(&scene, pixels, 1.5).expect("a pixmap");
         let cuts = [210, 420, 630];
         let differ: Vec<usize> = (whole.pixels().iter().zip(one_thread.pixels()))
             .enumerate()

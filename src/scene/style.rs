@@ -195,7 +195,7 @@ impl Style {
             special_border: Rgba::rgb(0x8f, 0x88, 0x7d),
             unit_fill: Rgba::rgb(0xfd, 0xfa, 0xf2),
             status_fill: Rgba::rgb(0xe3, 0x5d, 0x23),
-            unit_border: Rgba::rgb(0x5f, 0x55, 0x4a),
+            unit_border: Rgba::rgb(0x4a, 0x41, 0x37),
             changed_outline: Rgba::rgb(0x14, 0x1f, 0x4d),
             selected_outline: Rgba::rgb(0x00, 0x00, 0x00),
             hover_outline: Rgba::rgb(0x30, 0x30, 0x30),
@@ -216,7 +216,7 @@ impl Style {
             attribution_size: 12.5,
             title_size: 24.0,
             date_size: 18.0,
-            unit_border_width: 1.3,
+            unit_border_width: 1.0,
             marker_min_radius: 4.5,
             widths: Widths {
                 context_border: 0.9,
