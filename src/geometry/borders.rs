@@ -4,9 +4,9 @@
 //! neighbours share their vertices exactly, and simplified run by run for the coarse level,
 //! each run keeping its ends, so that the runs still meet.
 
-use super::cache::{GeometryCache, Lod, UnitGeometry};
 use geo::{Coord, LineString, Simplify};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// A stretch of border in Mercator coordinates.
 #[derive(Debug, Clone)]
@@ -19,9 +19,9 @@ pub struct Run {
 }
 
 /// An edge without its direction, by the exact bits of its ends.
-type EdgeKey = [u64; 4];
+pub(super) type EdgeKey = [u64; 4];
 
-fn edge_key(a: [f64; 2], b: [f64; 2]) -> EdgeKey {
+pub(super) fn edge_key(a: [f64; 2], b: [f64; 2]) -> EdgeKey {
     let (a, b) = (
         [a[0].to_bits(), a[1].to_bits()],
         [b[0].to_bits(), b[1].to_bits()],
@@ -33,52 +33,48 @@ fn edge_key(a: [f64; 2], b: [f64; 2]) -> EdgeKey {
     }
 }
 
-/// The border runs of `units` at full detail: every edge of every ring once, the first ring
+/// The border runs of `rings` (each implicitly closed): every edge once, the first ring
 /// that has it drawing it.
-pub(super) fn runs(units: &[Option<UnitGeometry>]) -> Vec<Run> {
+pub(super) fn runs<'a>(rings: impl IntoIterator<Item = &'a [[f64; 2]]>) -> Vec<Run> {
     let mut seen: HashSet<EdgeKey> = HashSet::new();
     let mut out = Vec::new();
-    for g in units.iter().flatten() {
-        let mesh = &g.meshes.full;
-        for r in &mesh.rings {
-            let pts = &mesh.vertices[r.start as usize..r.end as usize];
-            let n = pts.len();
-            if n < 2 {
-                continue;
-            }
-            // Edge i goes from point i to point i + 1 (the last back to the first).
-            let mine: Vec<bool> = (0..n)
-                .map(|i| seen.insert(edge_key(pts[i], pts[(i + 1) % n])))
-                .collect();
-            let Some(gap) = mine.iter().position(|&m| !m) else {
-                out.push(run(pts.to_vec(), true));
-                continue;
-            };
-            // Walk the ring from the edge after a shared one, cutting where edges are not ours.
-            let mut current: Vec<[f64; 2]> = Vec::new();
-            for k in 1..=n {
-                let i = (gap + k) % n;
-                if mine[i] {
-                    if current.is_empty() {
-                        current.push(pts[i]);
-                    }
-                    current.push(pts[(i + 1) % n]);
-                } else if current.len() >= 2 {
-                    out.push(run(std::mem::take(&mut current), false));
-                } else {
-                    current.clear();
+    for pts in rings {
+        let n = pts.len();
+        if n < 2 {
+            continue;
+        }
+        // Edge i goes from point i to point i + 1 (the last back to the first).
+        let mine: Vec<bool> = (0..n)
+            .map(|i| seen.insert(edge_key(pts[i], pts[(i + 1) % n])))
+            .collect();
+        let Some(gap) = mine.iter().position(|&m| !m) else {
+            out.push(run(pts.to_vec(), true));
+            continue;
+        };
+        // Walk the ring from the edge after a shared one, cutting where edges are not ours.
+        let mut current: Vec<[f64; 2]> = Vec::new();
+        for k in 1..=n {
+            let i = (gap + k) % n;
+            if mine[i] {
+                if current.is_empty() {
+                    current.push(pts[i]);
                 }
+                current.push(pts[(i + 1) % n]);
+            } else if current.len() >= 2 {
+                out.push(run(std::mem::take(&mut current), false));
+            } else {
+                current.clear();
             }
-            if current.len() >= 2 {
-                out.push(run(current, false));
-            }
+        }
+        if current.len() >= 2 {
+            out.push(run(current, false));
         }
     }
     out
 }
 
 fn run(points: Vec<[f64; 2]>, closed: bool) -> Run {
-    let bbox = super::cache::bbox_of(points.iter().copied());
+    let bbox = bbox_of(points.iter().copied());
     Run {
         points,
         closed,
@@ -114,89 +110,29 @@ pub(super) fn simplified(runs: &[Run], tolerance: f64) -> Vec<Run> {
         .collect()
 }
 
-impl GeometryCache {
-    /// The unit borders at `lod`, each stretch once.
-    pub fn border_runs(&self, lod: Lod) -> &[Run] {
-        let full = self.borders.full.get_or_init(|| runs(&self.units));
-        match lod {
-            Lod::Full => full,
-            Lod::Coarse => self
-                .borders
-                .coarse
-                .get_or_init(|| simplified(full, super::cache::COARSE_TOLERANCE_MERCATOR)),
-        }
-    }
-}
-
 /// The border runs of a dataset, made the first time they are drawn.
 #[derive(Debug, Default)]
 pub struct BorderRuns {
-    full: std::sync::OnceLock<Vec<Run>>,
-    coarse: std::sync::OnceLock<Vec<Run>>,
+    pub(super) full: OnceLock<Vec<Run>>,
+    pub(super) coarse: OnceLock<Vec<Run>>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::{Dataset, OpenSpec};
-
-    #[test]
-    fn a_border_two_units_share_is_drawn_once_and_every_edge_is_kept() {
-        let data = Dataset::open(&OpenSpec::default()).expect("the embedded dataset");
-        let cache = GeometryCache::new(&data);
-        let runs = cache.border_runs(Lod::Full);
-        let mut ring_edges = HashSet::new();
-        let mut ring_edge_count = 0;
-        for g in cache.units.iter().flatten() {
-            let m = &g.meshes.full;
-            for r in &m.rings {
-                let pts = &m.vertices[r.start as usize..r.end as usize];
-                for i in 0..pts.len() {
-                    ring_edges.insert(edge_key(pts[i], pts[(i + 1) % pts.len()]));
-                    ring_edge_count += 1;
-                }
-            }
-        }
-        let mut run_edges = Vec::new();
-        for r in runs {
-            let n = r.points.len();
-            let edges = if r.closed { n } else { n - 1 };
-            for i in 0..edges {
-                run_edges.push(edge_key(r.points[i], r.points[(i + 1) % n]));
-            }
-        }
-        let distinct: HashSet<_> = run_edges.iter().copied().collect();
-        assert_eq!(distinct.len(), run_edges.len(), "an edge drawn twice");
-        assert_eq!(distinct, ring_edges, "an edge lost or made up");
-        // Kazakhstan's regions share long borders: a fifth fewer edges than in the outlines
-        // (2,471 of 3,253 when this was written).
-        assert!(
-            run_edges.len() * 5 < ring_edge_count * 4,
-            "{} of {ring_edge_count}",
-            run_edges.len()
-        );
-    }
-
-    #[test]
-    fn coarse_runs_keep_their_ends_so_neighbouring_runs_still_meet() {
-        let data = Dataset::open(&OpenSpec::default()).expect("the embedded dataset");
-        let cache = GeometryCache::new(&data);
-        let full = cache.border_runs(Lod::Full);
-        let coarse = cache.border_runs(Lod::Coarse);
-        let points = |runs: &[Run]| runs.iter().map(|r| r.points.len()).sum::<usize>();
-        assert!(
-            points(coarse) * 2 < points(full),
-            "{} of {}",
-            points(coarse),
-            points(full)
-        );
-        let open =
-            |runs: &[Run]| -> Vec<Run> { runs.iter().filter(|r| !r.closed).cloned().collect() };
-        let (full, coarse) = (open(full), open(coarse));
-        assert_eq!(full.len(), coarse.len());
-        for (f, c) in full.iter().zip(&coarse) {
-            assert_eq!(f.points.first(), c.points.first());
-            assert_eq!(f.points.last(), c.points.last());
-        }
-    }
+/// min x, min y, max x, max y of `points`.
+pub(super) fn bbox_of(points: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
+    points.fold(
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ],
+        |b, p| {
+            [
+                b[0].min(p[0]),
+                b[1].min(p[1]),
+                b[2].max(p[0]),
+                b[3].max(p[1]),
+            ]
+        },
+    )
 }
