@@ -48,10 +48,16 @@ struct LayerPieces {
     /// of the shapes it draws the same; empty when the layer was made for a view that was
     /// moving (a pan or a zoom changes every shape).
     shapes: Vec<Piece>,
-    /// What is painted each frame: consecutive meshes merged into one, so that egui handles
-    /// a few meshes rather than one per shape.
+    /// What is painted each frame: consecutive meshes of each [`CHUNK`] of shapes merged into
+    /// one, so that egui handles a few meshes rather than one per shape.
     painted: Vec<Piece>,
+    /// Where each chunk's pieces end in `painted`.
+    ends: Vec<usize>,
 }
+
+/// Shapes are merged in chunks of this many: when a few change (a few units change colour as
+/// the timeline moves), only their chunks are merged again.
+const CHUNK: usize = 256;
 
 impl PaintedScene {
     /// The scene last painted (what a click is tested against).
@@ -105,16 +111,20 @@ impl PaintedScene {
                     _ if !include(layer.kind) => LayerPieces::default(),
                     Some(_) if unchanged => old,
                     Some(l) if same_view => {
-                        let reuse = (!old.shapes.is_empty()).then_some((&*l.shapes, &*old.shapes));
+                        let kept = !old.shapes.is_empty();
+                        let reuse = kept.then_some((&*l.shapes, &*old.shapes));
                         let shapes = t.pieces(origin, &layer.shapes, reuse);
+                        let (painted, ends) = merged(&shapes, kept.then_some(&old));
                         LayerPieces {
-                            painted: merged(&shapes),
+                            painted,
+                            ends,
                             shapes,
                         }
                     }
                     _ => LayerPieces {
                         shapes: Vec::new(),
                         painted: t.runs(origin, &layer.shapes),
+                        ends: Vec::new(),
                     },
                 });
             }
@@ -180,7 +190,11 @@ impl Tessellation {
         let at = |p: [f32; 2]| Pos2::new(origin.x + p[0], origin.y + p[1]);
         let mut pieces = Vec::new();
         let mut mesh = Mesh::default();
-        for shape in shapes {
+        for (i, shape) in shapes.iter().enumerate() {
+            // Chunk by chunk, as `merged` does.
+            if i % CHUNK == 0 && !mesh.is_empty() {
+                pieces.push(Piece::Mesh(Arc::new(std::mem::take(&mut mesh))));
+            }
             if let Shape::Text(t) = shape {
                 if !mesh.is_empty() {
                     pieces.push(Piece::Mesh(Arc::new(std::mem::take(&mut mesh))));
@@ -231,24 +245,44 @@ impl Tessellation {
 }
 
 /// `pieces` with consecutive meshes merged.
-fn merged(pieces: &[Piece]) -> Vec<Piece> {
+fn merged(pieces: &[Piece], old: Option<&LayerPieces>) -> (Vec<Piece>, Vec<usize>) {
     let mut out = Vec::new();
-    let mut mesh = Mesh::default();
-    for piece in pieces {
-        match piece {
-            Piece::Mesh(m) => mesh.append_ref(m),
-            Piece::Text(..) => {
-                if !mesh.is_empty() {
-                    out.push(Piece::Mesh(Arc::new(std::mem::take(&mut mesh))));
+    let mut ends = Vec::new();
+    for (c, chunk) in pieces.chunks(CHUNK).enumerate() {
+        // A chunk whose pieces are all the last layer's, at the same places, merges as it did.
+        let kept = old.and_then(|o| {
+            let before = o.shapes.get(c * CHUNK..c * CHUNK + chunk.len())?;
+            let same = before.iter().zip(chunk).all(|pair| match pair {
+                (Piece::Mesh(a), Piece::Mesh(b)) => Arc::ptr_eq(a, b),
+                _ => false,
+            });
+            let start = if c == 0 { 0 } else { *o.ends.get(c - 1)? };
+            same.then(|| o.painted.get(start..*o.ends.get(c)?))
+                .flatten()
+        });
+        match kept {
+            Some(painted) => out.extend(painted.iter().cloned()),
+            None => {
+                let mut mesh = Mesh::default();
+                for piece in chunk {
+                    match piece {
+                        Piece::Mesh(m) => mesh.append_ref(m),
+                        Piece::Text(..) => {
+                            if !mesh.is_empty() {
+                                out.push(Piece::Mesh(Arc::new(std::mem::take(&mut mesh))));
+                            }
+                            out.push(piece.clone());
+                        }
+                    }
                 }
-                out.push(piece.clone());
+                if !mesh.is_empty() {
+                    out.push(Piece::Mesh(Arc::new(mesh)));
+                }
             }
         }
+        ends.push(out.len());
     }
-    if !mesh.is_empty() {
-        out.push(Piece::Mesh(Arc::new(mesh)));
-    }
-    out
+    (out, ends)
 }
 
 /// True when two shapes draw the same: outlines shared with the last scene (the same rings,
@@ -298,62 +332,4 @@ impl walkers::Plugin for ScenePlugin<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::atlas::Atlas;
-    use crate::scene::{EventMode, Shown, Style, View};
-
-    const SIZE: [f32; 2] = [1000.0, 700.0];
-
-    /// The meshes one frame paints through `painted` (texts left out).
-    fn frame(ctx: &egui::Context, painted: &mut PaintedScene, input: &SceneInput<'_>) -> Vec<Mesh> {
-        let raw = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                Pos2::ZERO,
-                egui::vec2(SIZE[0], SIZE[1]),
-            )),
-            ..Default::default()
-        };
-        let mut output = ctx.run_ui(raw, |ui| {
-            painted.paint(ui.painter(), Pos2::ZERO, input, scene::build, |_| true);
-        });
-        // The font texture is never uploaded here.
-        output.textures_delta.clear();
-        (output.shapes.into_iter())
-            .filter_map(|s| match s.shape {
-                egui::Shape::Mesh(m) => Some((*m).clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_scene_painted_after_another_of_the_same_view_is_painted_as_if_alone() {
-        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
-        let style = Style::default();
-        let clock = atlas.data.meta.clock;
-        let view = View::fit(atlas.geometry.country_bbox, SIZE, 20.0);
-        let shown = |when: &str| Shown {
-            instant: clock.parse_when(when).expect("an instant"),
-            lang: crate::i18n::Lang::En,
-            mode: EventMode::Cumulative,
-            selected: None,
-            chapter: None,
-            events: None,
-        };
-        let ctx = egui::Context::default();
-        // Before the emergency, then as it spreads: most units keep their fill, some change.
-        let steps = ["2022-01-04T12:00", "2022-01-05T20:00", "2022-01-06T03:00"];
-        let mut kept = PaintedScene::default();
-        for when in steps {
-            let input = SceneInput::screen(&atlas, &style, &shown(when), (view, SIZE), true, false);
-            let through_the_last = frame(&ctx, &mut kept, &input);
-            let alone = frame(&ctx, &mut PaintedScene::default(), &input);
-            assert_eq!(through_the_last.len(), alone.len(), "{when}");
-            for (a, b) in through_the_last.iter().zip(&alone) {
-                assert_eq!(a.indices, b.indices, "{when}");
-                assert_eq!(a.vertices, b.vertices, "{when}");
-            }
-        }
-    }
-}
+mod tests;
