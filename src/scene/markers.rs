@@ -182,19 +182,13 @@ pub(super) fn marker_states(input: &SceneInput<'_>) -> Vec<MarkerState> {
     let mut out = Vec::new();
     for c in data.city_indices() {
         let mask = input.events.as_deref();
-        let events = atlas
-            .timeline
-            .events_of_city(c)
-            .iter()
-            .filter(|&&e| super::filter::passes(mask, e))
-            .map(|&e| {
-                let ev = data.event(e);
-                Counted {
-                    earliest: ev.earliest(),
-                    certain_from: ev.certain_from(),
-                    end: ev.end_instant(),
-                    severity: data.meta.kind(ev.kind).severity,
-                }
+        let events = (atlas.timeline.city_events(c).iter())
+            .filter(|e| super::filter::passes(mask, e.event))
+            .map(|e| Counted {
+                earliest: e.earliest,
+                certain_from: e.certain_from,
+                end: e.end,
+                severity: e.severity,
             });
         let tally = count_events(events, input.instant, day_start, input.mode);
         let unit = data.city(c).unit;

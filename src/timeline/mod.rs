@@ -5,7 +5,9 @@
 //! scrubbing stays instant with large datasets.
 
 mod days;
+mod marks;
 mod ticks;
+pub use marks::CityEvent;
 pub use ticks::{TickStep, tick_step, ticks};
 
 use crate::clock::{Clock, Instant};
@@ -31,6 +33,7 @@ pub struct Timeline {
     city_first: Vec<Option<Instant>>,
     events_by_city: Vec<Vec<EventIdx>>,
     events_by_unit: Vec<Vec<EventIdx>>,
+    city_events: Vec<Vec<CityEvent>>,
     day_counts: Vec<(NaiveDate, usize)>,
     day_statuses: Vec<Vec<usize>>,
 }
@@ -120,11 +123,13 @@ impl Timeline {
             city_first,
             events_by_city,
             events_by_unit,
+            city_events: Vec::new(),
             day_counts: Vec::new(),
             day_statuses: Vec::new(),
         };
         timeline.day_counts = timeline.day_counts_where(data, |_| true);
         timeline.day_statuses = timeline.count_day_statuses(data);
+        timeline.city_events = timeline.make_city_events(data);
         timeline
     }
 
@@ -271,16 +276,6 @@ impl Timeline {
     /// When the city's first event happened, if it has any.
     pub fn city_first_event(&self, city: CityIdx) -> Option<Instant> {
         self.city_first[city.index()]
-    }
-
-    /// Every event placed at the city, in order.
-    pub fn events_of_city(&self, city: CityIdx) -> &[EventIdx] {
-        &self.events_by_city[city.index()]
-    }
-
-    /// Every event placed at the unit or naming it, in order.
-    pub fn events_of_unit(&self, unit: UnitIdx) -> &[EventIdx] {
-        &self.events_by_unit[unit.index()]
     }
 
     /// The number of events on each day of the window.
