@@ -70,16 +70,16 @@ fn only_the_chunks_with_a_changed_shape_are_merged_again() {
         );
         Piece::Mesh(Arc::new(m))
     };
-    let before: Vec<Piece> = (0..600).map(piece).collect();
+    let before: Vec<Piece> = (0..2 * CHUNK + CHUNK / 2).map(piece).collect();
     let (painted, ends) = merged(&before, None);
-    assert_eq!(ends, vec![1, 2, 3], "600 shapes in chunks of {CHUNK}");
+    assert_eq!(ends, vec![1, 2, 3], "two and a half chunks");
     let old = LayerPieces {
         shapes: before.clone(),
         painted,
         ends,
     };
     let mut after = before.clone();
-    after[300] = piece(9999);
+    after[CHUNK + 3] = piece(9999);
     let (again, _) = merged(&after, Some(&old));
     let (fresh, _) = merged(&after, None);
     let mesh = |p: &Piece| match p {
