@@ -226,6 +226,8 @@ fn a_busy_day_shows_its_first_cards_and_a_button_for_the_rest() {
             i % 60
         );
     }
+    // A place after the first 40 cards is still listed, by name.
+    csv += "2022-01-05T20:00,Aktau,Late event,Made up for this test.,protest,Test wire\n";
     let events = dir.path().join("busy.csv");
     std::fs::write(&events, csv).unwrap();
     let options = StartOptions {
@@ -244,8 +246,11 @@ fn a_busy_day_shows_its_first_cards_and_a_button_for_the_rest() {
     assert!(h.query_by_label_contains("Busy event 0").is_some());
     assert!(h.query_by_label_contains("Busy event 39").is_some());
     assert!(h.query_by_label_contains("Busy event 40").is_none());
-    h.get_by_label("Show all 70 events of the day")
+    assert!(h.query_by_label_contains("Aktau · 1 event").is_some());
+    assert!(h.query_by_label_contains("Late event").is_none());
+    h.get_by_label("Show all 71 events of the day")
         .click_accesskit();
     h.run_steps(4);
     assert!(h.query_by_label_contains("Busy event 69").is_some());
+    assert!(h.query_by_label_contains("Late event").is_some());
 }

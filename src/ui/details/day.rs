@@ -50,18 +50,14 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
     if events.is_empty() {
         ui.label(tr(lang, Msg::NoEventsOnDay));
     }
-    // A busy day (hundreds of events in a big dataset) shows its first cards and a button for
-    // the rest: laying out every card in every frame would slow the whole window.
+    // A busy day (hundreds of events in a big dataset) shows its first cards, a button for the
+    // rest, and then only the names of the other places: laying out every card in every frame
+    // would slow the whole window.
     let all_id = egui::Id::unique(("every-card", day));
-    let mut left = if ui.data(|d| d.get_temp::<bool>(all_id)).unwrap_or(false) {
-        usize::MAX
-    } else {
-        FIRST_CARDS
-    };
+    let show_all = ui.data(|d| d.get_temp::<bool>(all_id)).unwrap_or(false);
+    let mut left = if show_all { usize::MAX } else { FIRST_CARDS };
+    let mut button = !show_all && places.iter().map(|(_, l)| l.len()).sum::<usize>() > left;
     for (place, list) in &places {
-        if left == 0 {
-            break;
-        }
         ui.add_space(4.0);
         let name = format!(
             "{} · {}",
@@ -75,12 +71,13 @@ pub(super) fn show(ui: &mut egui::Ui, app: &AppState, atlas: &Atlas, actions: &m
             event_card(ui, app, atlas, e, false, actions);
             left -= 1;
         }
-    }
-    if left == 0 {
-        ui.add_space(4.0);
-        let all = crate::i18n::show_all_events_n(lang, events.len());
-        if ui.button(RichText::new(all).size(16.0)).clicked() {
-            ui.data_mut(|d| d.insert_temp(all_id, true));
+        if left == 0 && button {
+            button = false;
+            ui.add_space(4.0);
+            let all = crate::i18n::show_all_events_n(lang, events.len());
+            if ui.button(RichText::new(all).size(16.0)).clicked() {
+                ui.data_mut(|d| d.insert_temp(all_id, true));
+            }
         }
     }
     let national: Vec<EventIdx> = events
