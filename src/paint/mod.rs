@@ -6,6 +6,7 @@ pub mod egui;
 pub mod egui_cache;
 mod error;
 pub mod gif;
+mod glyphs;
 pub mod png;
 pub mod raster;
 pub mod svg;

@@ -1,10 +1,8 @@
-//! Painting a scene on the CPU with tiny-skia: anti-aliased shapes, and text drawn from the
-//! DejaVu glyph outlines (the very font the scene measured its labels with). No window, no GPU.
+//! Painting a scene on the CPU with tiny-skia: anti-aliased shapes, and text (`glyphs.rs`)
+//! drawn from the DejaVu glyph outlines (the very font the scene measured its labels with). No
+//! window, no GPU.
 
-use crate::scene::fonts::{bold_bytes, regular_bytes};
-use crate::scene::{LayerKind, Rgba, Scene, Shape, TextShape};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::scene::{LayerKind, Rgba, Scene, Shape};
 use tiny_skia::{
     FillRule, LineCap, LineJoin, Paint, Path, PathBuilder, Pixmap, PixmapMut, Rect, Stroke,
     StrokeDash, Transform,
@@ -97,7 +95,7 @@ pub(super) fn paint_scene(
                     }
                 }
             }
-            Shape::Text(t) => text(pixmap, t, ts),
+            Shape::Text(t) => super::glyphs::text(pixmap, t, ts),
             Shape::Rect(r) => {
                 let Some(rect) = Rect::from_ltrb(r.min[0], r.min[1], r.max[0], r.max[1]) else {
                     continue;
@@ -171,170 +169,6 @@ fn rounded_rect(r: Rect, radius: f32) -> Path {
     pb.cubic_to(l, t + radius - k, l + radius - k, t, l + radius, t);
     pb.close();
     pb.finish().unwrap_or_else(|| PathBuilder::from_rect(r))
-}
-
-/// A glyph drawn at one size: its outline and its halo outline in pixels, with the origin on
-/// the baseline, and its advance in pixels.
-struct Glyph {
-    fill: Option<Path>,
-    halo: Option<Path>,
-    advance: f32,
-}
-
-struct Face {
-    face: Option<ttf_parser::Face<'static>>,
-    units_per_em: f32,
-}
-
-fn faces() -> &'static [Face; 3] {
-    static FACES: OnceLock<[Face; 3]> = OnceLock::new();
-    FACES.get_or_init(|| {
-        let load = |bytes: &'static [u8]| {
-            let face = ttf_parser::Face::parse(bytes, 0).ok();
-            let units_per_em = face
-                .as_ref()
-                .map_or(2048.0, |f| f32::from(f.units_per_em()));
-            Face { face, units_per_em }
-        };
-        [
-            load(regular_bytes()),
-            load(bold_bytes()),
-            load(dejavu::sans::oblique()),
-        ]
-    })
-}
-
-/// (face, char, size in 1/64 px, halo width in 1/64 px).
-type GlyphKey = (usize, char, u32, u32);
-
-/// Glyphs are outlined, scaled and stroked once per size and kept, so that drawing text is
-/// only filling cached paths (labels repeat letters, and animations repeat whole labels).
-fn glyph(face_index: usize, c: char, px_size: f32, halo_px: f32) -> Arc<Glyph> {
-    static CACHE: OnceLock<Mutex<HashMap<GlyphKey, Arc<Glyph>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let key = (
-        face_index,
-        c,
-        (px_size * 64.0) as u32,
-        (halo_px * 64.0) as u32,
-    );
-    if let Ok(cache) = cache.lock()
-        && let Some(g) = cache.get(&key)
-    {
-        return g.clone();
-    }
-    let face = &faces()[face_index];
-    let scale = px_size / face.units_per_em;
-    let g = Arc::new(match &face.face {
-        Some(f) => {
-            let id = f.glyph_index(c);
-            let advance = id
-                .and_then(|id| f.glyph_hor_advance(id))
-                .map_or(0.6 * face.units_per_em, f32::from);
-            let mut outline = Outline(PathBuilder::new());
-            // Font units are y-up; pixels are y-down.
-            let fill = id
-                .and_then(|id| f.outline_glyph(id, &mut outline))
-                .and_then(|_| outline.0.finish())
-                .and_then(|p| p.transform(Transform::from_scale(scale, -scale)));
-            let halo = fill.as_ref().filter(|_| halo_px > 0.0).and_then(|p| {
-                let stroke = Stroke {
-                    width: halo_px,
-                    line_join: LineJoin::MiterClip,
-                    miter_limit: 2.0,
-                    ..Stroke::default()
-                };
-                p.stroke(&stroke, 1.0)
-            });
-            Glyph {
-                fill,
-                halo,
-                advance: advance * scale,
-            }
-        }
-        None => Glyph {
-            fill: None,
-            halo: None,
-            advance: 0.6 * px_size,
-        },
-    });
-    if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, g.clone());
-    }
-    g
-}
-
-struct Outline(PathBuilder);
-
-impl ttf_parser::OutlineBuilder for Outline {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.0.move_to(x, y);
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.0.line_to(x, y);
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        self.0.quad_to(x1, y1, x, y);
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.0.cubic_to(x1, y1, x2, y2, x, y);
-    }
-    fn close(&mut self) {
-        self.0.close();
-    }
-}
-
-/// Draws one line of text: the halos first, then the glyphs.
-fn text(pixmap: &mut PixmapMut<'_>, t: &TextShape, ts: Transform) {
-    let face_index = if t.bold {
-        1
-    } else if t.italic {
-        2
-    } else {
-        0
-    };
-    let ppp = ts.sx;
-    let px_size = t.size * ppp;
-    let halo_px = t.halo.map_or(0.0, |_| (t.size / 4.5).clamp(2.0, 5.0) * ppp);
-    // The baseline sits on a whole pixel.
-    let baseline = (t.baseline() * ppp).round() + ts.ty;
-    let mut x = t.min[0] * ppp + ts.tx;
-    let glyphs: Vec<(f32, Arc<Glyph>)> = t
-        .text
-        .chars()
-        .map(|c| {
-            let g = glyph(face_index, c, px_size, halo_px);
-            let at = x;
-            x += g.advance;
-            (at, g)
-        })
-        .collect();
-    if let Some(halo) = t.halo {
-        let paint = paint_of(halo);
-        for (at, g) in &glyphs {
-            if let Some(p) = &g.halo {
-                pixmap.fill_path(
-                    p,
-                    &paint,
-                    FillRule::Winding,
-                    Transform::from_translate(*at, baseline),
-                    None,
-                );
-            }
-        }
-    }
-    let paint = paint_of(t.color);
-    for (at, g) in &glyphs {
-        if let Some(p) = &g.fill {
-            pixmap.fill_path(
-                p,
-                &paint,
-                FillRule::Winding,
-                Transform::from_translate(*at, baseline),
-                None,
-            );
-        }
-    }
 }
 
 /// True when every pixel is opaque (then RGB is enough).
