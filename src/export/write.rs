@@ -11,8 +11,8 @@ use crate::paint::gif::{GifWriter, Indexer, Palette};
 use crate::paint::{WriteError, WriteSeek, png, write_atomically};
 use crate::scene::{Scene, Style};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::sync::atomic::Ordering;
+use std::sync::{Mutex, OnceLock};
 
 /// How many threads render frames.
 fn threads() -> usize {
@@ -112,7 +112,20 @@ pub(super) fn write_gif(
     let under = OnceLock::new();
     let (_, first) = render_frame(atlas, req, framing, instants, 0, &under)?;
     let palette = Palette::new(&exact_colours(&style()), first.data());
-    let first = Indexer::new(&palette).index(first.data());
+    let mut indexer = Indexer::new(&palette);
+    let first = indexer.index(first.data());
+    // Indexers remember the colours they have mapped; frames share most of them, so each
+    // thread takes a warm one from here and puts it back.
+    let indexers = Mutex::new(vec![indexer]);
+    let index = |rgba: &[u8]| {
+        let taken = indexers.lock().ok().and_then(|mut v| v.pop());
+        let mut indexer = taken.unwrap_or_else(|| Indexer::new(&palette));
+        let indexed = indexer.index(rgba);
+        if let Ok(mut v) = indexers.lock() {
+            v.push(indexer);
+        }
+        indexed
+    };
     write_file(&req.out, |w| {
         let mut gif = GifWriter::new(w, req.size.pixels, &palette)?;
         ordered(
@@ -124,7 +137,7 @@ pub(super) fn write_gif(
                     return Ok(first.clone());
                 }
                 let (_, pixmap) = render_frame(atlas, req, framing, instants, i, &under)?;
-                Ok(Indexer::new(&palette).index(pixmap.data()))
+                Ok(index(pixmap.data()))
             },
             |i, indexed| {
                 gif.add(indexed, delay(i))?;

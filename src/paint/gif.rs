@@ -12,10 +12,14 @@ use std::sync::Arc;
 
 /// At most this many of the 256 palette entries hold exact style colours.
 const MAX_EXACT: usize = 128;
+/// The palette entry that is no colour: a pixel of a later frame that is the same as in the
+/// frame before is written as this index, and the frame before shows through. Long runs of
+/// one index make the compression faster and the file smaller.
+const UNCHANGED: u8 = 255;
 /// The learned part of the palette is taken from about this many sample pixels.
 const SAMPLE_PIXELS: usize = 160_000;
 
-/// The 256 colours every frame of one GIF uses.
+/// The 255 colours every frame of one GIF uses (the 256th entry is [`UNCHANGED`]).
 #[derive(Debug, Clone)]
 pub struct Palette {
     colours: Arc<Vec<[u8; 3]>>,
@@ -41,10 +45,11 @@ impl Palette {
             .copied()
             .collect();
         if !thinned.is_empty() {
-            let learned = NeuQuant::new(10, 256 - colours.len(), &thinned).color_map_rgb();
+            let room = usize::from(UNCHANGED) - colours.len();
+            let learned = NeuQuant::new(10, room, &thinned).color_map_rgb();
             for c in learned.chunks_exact(3) {
                 let c = [c[0], c[1], c[2]];
-                if colours.len() < 256 && !colours.contains(&c) {
+                if colours.len() < usize::from(UNCHANGED) && !colours.contains(&c) {
                     colours.push(c);
                 }
             }
@@ -54,9 +59,11 @@ impl Palette {
         }
     }
 
-    /// The palette as the flat RGB bytes a GIF stores.
+    /// The palette as the flat RGB bytes a GIF stores, 256 entries.
     fn flat(&self) -> Vec<u8> {
-        self.colours.iter().flatten().copied().collect()
+        let mut flat: Vec<u8> = self.colours.iter().flatten().copied().collect();
+        flat.resize(256 * 3, 0);
+        flat
     }
 
     /// The entry nearest to `c`, weighting green most as the eye does.
@@ -174,7 +181,15 @@ impl<W: Write> GifWriter<W> {
         };
         let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
         for y in y0..y1 {
-            buffer.extend_from_slice(&indexed[y * w + x0..y * w + x1]);
+            let row = &indexed[y * w + x0..y * w + x1];
+            match &self.previous {
+                None => buffer.extend_from_slice(row),
+                Some(prev) => buffer.extend(
+                    row.iter()
+                        .zip(&prev[y * w + x0..y * w + x1])
+                        .map(|(&now, &before)| if now == before { UNCHANGED } else { now }),
+                ),
+            }
         }
         let side = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
         let frame = gif::Frame {
@@ -185,6 +200,7 @@ impl<W: Write> GifWriter<W> {
             width: side(x1 - x0),
             height: side(y1 - y0),
             buffer: buffer.into(),
+            transparent: self.previous.as_ref().map(|_| UNCHANGED),
             ..gif::Frame::default()
         };
         self.encoder.write_frame(&frame)?;
@@ -232,6 +248,51 @@ mod tests {
         b[2 * w + 3] = 1;
         assert_eq!(changed_rect(&a, &b, w), Some((1, 1, 4, 3)));
         assert_eq!(changed_rect(&a, &a, w), None);
+    }
+
+    #[test]
+    fn later_frames_store_unchanged_pixels_as_see_through_and_decode_to_the_same_frames() {
+        let (w, h) = (6usize, 4usize);
+        let palette = Palette::new(&[[0, 0, 0], [255, 255, 255], [200, 0, 0]], &[]);
+        let first: Vec<u8> = (0..w * h).map(|i| (i % 2) as u8).collect();
+        let mut second = first.clone();
+        second[w + 2] = 2;
+        second[2 * w + 4] = 2;
+        let third = second.clone();
+        let frames = [first, second, third];
+        let mut writer = GifWriter::new(Vec::new(), [w as u32, h as u32], &palette).unwrap();
+        for f in &frames {
+            writer.add(f.clone(), 10).unwrap();
+        }
+        let bytes = writer.finish().unwrap();
+        let mut options = gif::DecodeOptions::new();
+        options.set_color_output(gif::ColorOutput::Indexed);
+        let mut decoder = options.read_info(bytes.as_slice()).unwrap();
+        let mut canvas = vec![0u8; w * h];
+        let mut stored = Vec::new();
+        while let Some(frame) = decoder.read_next_frame().unwrap() {
+            let (left, top) = (usize::from(frame.left), usize::from(frame.top));
+            for (i, &v) in frame.buffer.iter().enumerate() {
+                let (x, y) = (
+                    left + i % usize::from(frame.width),
+                    top + i / usize::from(frame.width),
+                );
+                if Some(v) != frame.transparent {
+                    canvas[y * w + x] = v;
+                }
+            }
+            stored.push((frame.buffer.to_vec(), frame.transparent));
+            assert_eq!(canvas, frames[stored.len() - 1], "frame {}", stored.len());
+        }
+        assert_eq!(stored.len(), 3);
+        // The second frame is the rectangle around its two changed pixels, the rest of it
+        // see-through; the first is whole and opaque.
+        assert_eq!(stored[0].1, None);
+        assert_eq!(stored[1].1, Some(UNCHANGED));
+        assert_eq!(
+            stored[1].0,
+            [2, UNCHANGED, UNCHANGED, UNCHANGED, UNCHANGED, 2]
+        );
     }
 
     #[test]
