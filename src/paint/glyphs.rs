@@ -9,20 +9,108 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 use tiny_skia::{FillRule, LineJoin, Mask, Path, PathBuilder, PixmapMut, Stroke, Transform};
 
-/// Glyphs are placed to this fraction of a pixel across (their baseline sits on a whole pixel).
+/// Glyphs are placed to this fraction of a pixel across (their baseline sits on a whole pixel);
+/// their halos, soft and wide, to half a pixel.
 const STEPS_PER_PIXEL: f32 = 4.0;
+const HALO_STEPS_PER_PIXEL: f32 = 2.0;
 
 /// A glyph rasterised at one size and position within a pixel.
 struct Glyph {
-    /// The masks' top-left pixel from the pen position (whole pixel, on the baseline).
+    fill: Option<Coverage>,
+    halo: Option<Arc<Coverage>>,
+    /// How far the pen moves on, in pixels.
+    advance: f32,
+}
+
+/// How much of each pixel of a small rectangle a shape covers (0–255), row by row.
+struct Coverage {
+    /// The top-left pixel from the pen position (whole pixel, on the baseline).
     left: i32,
     top: i32,
     width: usize,
-    /// Coverage (0–255) of the glyph and of its halo, row by row; empty when there is none.
-    fill: Vec<u8>,
-    halo: Vec<u8>,
-    /// How far the pen moves on, in pixels.
-    advance: f32,
+    data: Vec<u8>,
+}
+
+impl Coverage {
+    const NONE: Coverage = Coverage {
+        left: 0,
+        top: 0,
+        width: 0,
+        data: Vec::new(),
+    };
+
+    /// The rectangle around `path` moved `dx` right, with a pixel of room on every side for
+    /// anti-aliased edges: its top-left pixel, width and height, and the transform into it.
+    fn frame(path: &Path, dx: f32) -> (i32, i32, u32, u32, Transform) {
+        let b = path.bounds();
+        let left = (b.left() + dx).floor() as i32 - 1;
+        let top = b.top().floor() as i32 - 1;
+        let width = ((b.right() + dx).ceil() as i32 + 1 - left).max(1) as u32;
+        let height = (b.bottom().ceil() as i32 + 1 - top).max(1) as u32;
+        (
+            left,
+            top,
+            width,
+            height,
+            Transform::from_translate(dx - left as f32, -top as f32),
+        )
+    }
+
+    /// A glyph's outline, by exact area (the rasteriser egui's own text uses).
+    fn of_outline(path: &Path, dx: f32) -> Coverage {
+        use ab_glyph_rasterizer::{Rasterizer, point};
+        use tiny_skia::PathSegment as S;
+        let (left, top, width, height, ts) = Coverage::frame(path, dx);
+        let mut r = Rasterizer::new(width as usize, height as usize);
+        let at = |p: tiny_skia::Point| point(p.x + ts.tx, p.y + ts.ty);
+        let (mut start, mut pen) = (point(0.0, 0.0), point(0.0, 0.0));
+        for segment in path.segments() {
+            match segment {
+                S::MoveTo(p) => {
+                    (start, pen) = (at(p), at(p));
+                }
+                S::LineTo(p) => {
+                    r.draw_line(pen, at(p));
+                    pen = at(p);
+                }
+                S::QuadTo(a, p) => {
+                    r.draw_quad(pen, at(a), at(p));
+                    pen = at(p);
+                }
+                S::CubicTo(a, b, p) => {
+                    r.draw_cubic(pen, at(a), at(b), at(p));
+                    pen = at(p);
+                }
+                S::Close => {
+                    r.draw_line(pen, start);
+                    pen = start;
+                }
+            }
+        }
+        let mut data = vec![0u8; width as usize * height as usize];
+        r.for_each_pixel(|i, alpha| data[i] = (alpha.min(1.0) * 255.0 + 0.5) as u8);
+        Coverage {
+            left,
+            top,
+            width: width as usize,
+            data,
+        }
+    }
+
+    /// Any path, overlapping itself or not (a stroked outline), filled by the non-zero rule.
+    fn of_path(path: &Path, dx: f32) -> Coverage {
+        let (left, top, width, height, ts) = Coverage::frame(path, dx);
+        let data = Mask::new(width, height).map_or_else(Vec::new, |mut mask| {
+            mask.fill_path(path, FillRule::Winding, true, ts);
+            mask.take()
+        });
+        Coverage {
+            left,
+            top,
+            width: width as usize,
+            data,
+        }
+    }
 }
 
 struct Face {
@@ -51,11 +139,28 @@ fn faces() -> &'static [Face; 3] {
 /// (face, char, size in 1/64 px, halo width in 1/64 px, step within the pixel).
 type GlyphKey = (usize, char, u32, u32, u8);
 
-/// The glyph for `c` with its pen `step` quarters of a pixel right of a whole pixel, made the
-/// first time it is asked for and kept.
+/// Looks `key` up in `cache`, making and keeping it the first time.
+fn kept<T>(
+    cache: &'static OnceLock<Mutex<HashMap<GlyphKey, Arc<T>>>>,
+    key: GlyphKey,
+    make: impl FnOnce() -> T,
+) -> Arc<T> {
+    let cache = cache.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(cache) = cache.lock()
+        && let Some(g) = cache.get(&key)
+    {
+        return g.clone();
+    }
+    let made = Arc::new(make());
+    if let Ok(mut cache) = cache.lock() {
+        cache.insert(key, made.clone());
+    }
+    made
+}
+
+/// The glyph for `c` with its pen `step` quarters of a pixel right of a whole pixel.
 fn glyph(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Arc<Glyph> {
-    static CACHE: OnceLock<Mutex<HashMap<GlyphKey, Arc<Glyph>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    static GLYPHS: OnceLock<Mutex<HashMap<GlyphKey, Arc<Glyph>>>> = OnceLock::new();
     let key = (
         face_index,
         c,
@@ -63,80 +168,64 @@ fn glyph(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Ar
         (halo_px * 64.0) as u32,
         step,
     );
-    if let Ok(cache) = cache.lock()
-        && let Some(g) = cache.get(&key)
-    {
-        return g.clone();
-    }
-    let g = Arc::new(rasterise(face_index, c, px_size, halo_px, step));
-    if let Ok(mut cache) = cache.lock() {
-        cache.insert(key, g.clone());
-    }
-    g
+    kept(&GLYPHS, key, || {
+        let (outline, advance) = outline(face_index, c, px_size);
+        let dx = f32::from(step) / STEPS_PER_PIXEL;
+        let per_halo_step = (STEPS_PER_PIXEL / HALO_STEPS_PER_PIXEL) as u8;
+        Glyph {
+            fill: outline.as_ref().map(|p| Coverage::of_outline(p, dx)),
+            halo: (halo_px > 0.0)
+                .then(|| halo(face_index, c, px_size, halo_px, step / per_halo_step)),
+            advance,
+        }
+    })
 }
 
-fn rasterise(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Glyph {
-    let face = &faces()[face_index];
-    let scale = px_size / face.units_per_em;
-    let mut advance = 0.6 * px_size;
-    let mut fill = None;
-    if let Some(f) = &face.face {
-        let id = f.glyph_index(c);
-        advance = id
-            .and_then(|id| f.glyph_hor_advance(id))
-            .map_or(0.6 * face.units_per_em, f32::from)
-            * scale;
-        let mut outline = Outline(PathBuilder::new());
-        // Font units are y-up; pixels are y-down.
-        fill = id
-            .and_then(|id| f.outline_glyph(id, &mut outline))
-            .and_then(|_| outline.0.finish())
-            .and_then(|p| p.transform(Transform::from_scale(scale, -scale)));
-    }
-    let halo = fill.as_ref().filter(|_| halo_px > 0.0).and_then(|p| {
+/// The halo of a glyph: its outline stroked `halo_px` wide, `step` halves of a pixel right
+/// (empty for a glyph with no outline).
+fn halo(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Arc<Coverage> {
+    static HALOS: OnceLock<Mutex<HashMap<GlyphKey, Arc<Coverage>>>> = OnceLock::new();
+    let key = (
+        face_index,
+        c,
+        (px_size * 64.0) as u32,
+        (halo_px * 64.0) as u32,
+        step,
+    );
+    kept(&HALOS, key, || {
         let stroke = Stroke {
             width: halo_px,
             line_join: LineJoin::MiterClip,
             miter_limit: 2.0,
             ..Stroke::default()
         };
-        p.stroke(&stroke, 1.0)
-    });
-    let dx = f32::from(step) / STEPS_PER_PIXEL;
-    let Some(bounds) = halo.as_ref().or(fill.as_ref()).map(Path::bounds) else {
-        return Glyph {
-            left: 0,
-            top: 0,
-            width: 0,
-            fill: Vec::new(),
-            halo: Vec::new(),
-            advance,
-        };
+        let dx = f32::from(step) / HALO_STEPS_PER_PIXEL;
+        let (outline, _) = outline(face_index, c, px_size);
+        outline
+            .and_then(|p| p.stroke(&stroke, 1.0))
+            .map_or(Coverage::NONE, |p| Coverage::of_path(&p, dx))
+    })
+}
+
+/// The outline of `c` in pixels (y down, the pen at the origin) and its advance.
+fn outline(face_index: usize, c: char, px_size: f32) -> (Option<Path>, f32) {
+    let face = &faces()[face_index];
+    let scale = px_size / face.units_per_em;
+    let Some(f) = &face.face else {
+        return (None, 0.6 * px_size);
     };
-    // A pixel of room on every side for the anti-aliased edge.
-    let left = (bounds.left() + dx).floor() as i32 - 1;
-    let top = bounds.top().floor() as i32 - 1;
-    let width = ((bounds.right() + dx).ceil() as i32 + 1 - left).max(1) as u32;
-    let height = (bounds.bottom().ceil() as i32 + 1 - top).max(1) as u32;
-    let ts = Transform::from_translate(dx - left as f32, -top as f32);
-    let coverage = |path: Option<&Path>| {
-        let Some(path) = path else {
-            return Vec::new();
-        };
-        let Some(mut mask) = Mask::new(width, height) else {
-            return Vec::new();
-        };
-        mask.fill_path(path, FillRule::Winding, true, ts);
-        mask.take()
-    };
-    Glyph {
-        left,
-        top,
-        width: width as usize,
-        fill: coverage(fill.as_ref()),
-        halo: coverage(halo.as_ref()),
-        advance,
-    }
+    let id = f.glyph_index(c);
+    let advance = id
+        .and_then(|id| f.glyph_hor_advance(id))
+        .map_or(0.6 * face.units_per_em, f32::from)
+        * scale;
+    let mut outline = Outline(PathBuilder::new());
+    // Font units are y-up; pixels are y-down.
+    let path = id
+        .and_then(|id| f.outline_glyph(id, &mut outline))
+        .and_then(|_| outline.0.finish())
+        .and_then(|p| p.transform(Transform::from_scale(scale, -scale)));
+    (path, advance)
 }
 
 struct Outline(PathBuilder);
@@ -187,32 +276,28 @@ pub(super) fn text(pixmap: &mut PixmapMut<'_>, t: &TextShape, ts: Transform) {
             (whole as i32, g)
         })
         .collect();
-    if let Some(halo) = t.halo {
+    if let Some(colour) = t.halo {
         for (pen, g) in &glyphs {
-            blend(
-                pixmap,
-                [pen + g.left, baseline + g.top],
-                g.width,
-                &g.halo,
-                halo,
-            );
+            if let Some(halo) = &g.halo {
+                blend(pixmap, [*pen, baseline], halo, colour);
+            }
         }
     }
     for (pen, g) in &glyphs {
-        blend(
-            pixmap,
-            [pen + g.left, baseline + g.top],
-            g.width,
-            &g.fill,
-            t.color,
-        );
+        if let Some(fill) = &g.fill {
+            blend(pixmap, [*pen, baseline], fill, t.color);
+        }
     }
 }
 
-/// Paints `colour` through `coverage` (rows of `width`) with its top-left pixel at `at`,
-/// source over, clipped to the pixmap.
-fn blend(pixmap: &mut PixmapMut<'_>, at: [i32; 2], width: usize, coverage: &[u8], colour: Rgba) {
-    if width == 0 || coverage.is_empty() {
+/// Paints `colour` through `coverage` placed at the pen position `pen`, source over, clipped
+/// to the pixmap.
+fn blend(pixmap: &mut PixmapMut<'_>, pen: [i32; 2], coverage: &Coverage, colour: Rgba) {
+    let (width, at) = (
+        coverage.width,
+        [pen[0] + coverage.left, pen[1] + coverage.top],
+    );
+    if width == 0 || coverage.data.is_empty() {
         return;
     }
     let (pw, ph) = (pixmap.width() as i32, pixmap.height() as i32);
@@ -224,7 +309,7 @@ fn blend(pixmap: &mut PixmapMut<'_>, at: [i32; 2], width: usize, coverage: &[u8]
     let mul = |a: u32, b: u32| (a * b + 127) / 255;
     let [r, g, b, a] = colour.0.map(u32::from);
     let data = pixmap.data_mut();
-    for (row, cov) in coverage.chunks_exact(width).enumerate() {
+    for (row, cov) in coverage.data.chunks_exact(width).enumerate() {
         let y = at[1] + row as i32;
         if y < 0 || y >= ph {
             continue;
@@ -251,17 +336,27 @@ mod tests {
     use super::*;
     use tiny_skia::Pixmap;
 
+    fn mask(width: usize, data: &[u8]) -> Coverage {
+        Coverage {
+            left: 0,
+            top: 0,
+            width,
+            data: data.to_vec(),
+        }
+    }
+
     #[test]
     fn blending_full_coverage_gives_the_colour_and_none_leaves_the_pixel() {
         let mut pixmap = Pixmap::new(3, 1).unwrap();
         pixmap.fill(tiny_skia::Color::from_rgba8(10, 20, 30, 255));
         let colour = Rgba([200, 100, 50, 255]);
-        blend(&mut pixmap.as_mut(), [0, 0], 3, &[255, 0, 128], colour);
-        let px: Vec<[u8; 4]> = pixmap
-            .data()
-            .chunks(4)
-            .map(|p| p.try_into().unwrap())
-            .collect();
+        blend(
+            &mut pixmap.as_mut(),
+            [0, 0],
+            &mask(3, &[255, 0, 128]),
+            colour,
+        );
+        let px: Vec<&[u8]> = pixmap.data().chunks(4).collect();
         assert_eq!(px[0], [200, 100, 50, 255]);
         assert_eq!(px[1], [10, 20, 30, 255]);
         // Half coverage: half way between the two.
@@ -271,36 +366,61 @@ mod tests {
     #[test]
     fn blending_is_clipped_to_the_pixmap() {
         let mut pixmap = Pixmap::new(2, 2).unwrap();
-        let colour = Rgba([255, 0, 0, 255]);
+        let (red, blue) = (Rgba([255, 0, 0, 255]), Rgba([0, 0, 255, 255]));
         // A 3×3 mask hanging off the top-left corner: only its bottom-right 2×2 lands.
-        blend(&mut pixmap.as_mut(), [-1, -1], 3, &[255; 9], colour);
+        blend(&mut pixmap.as_mut(), [-1, -1], &mask(3, &[255; 9]), red);
         assert!(pixmap.data().chunks(4).all(|p| p == [255, 0, 0, 255]));
-        blend(
-            &mut pixmap.as_mut(),
-            [5, 0],
-            3,
-            &[255; 9],
-            Rgba([0, 0, 255, 255]),
-        );
-        blend(
-            &mut pixmap.as_mut(),
-            [0, -7],
-            3,
-            &[255; 9],
-            Rgba([0, 0, 255, 255]),
-        );
+        blend(&mut pixmap.as_mut(), [5, 0], &mask(3, &[255; 9]), blue);
+        blend(&mut pixmap.as_mut(), [0, -7], &mask(3, &[255; 9]), blue);
         assert!(pixmap.data().chunks(4).all(|p| p == [255, 0, 0, 255]));
     }
 
+    fn inked(c: &Coverage) -> usize {
+        c.data.iter().filter(|&&v| v > 128).count()
+    }
+
     #[test]
-    fn a_glyph_is_inked_and_its_halo_reaches_further() {
-        let g = glyph(0, 'H', 20.0, 3.0, 0);
-        let inked = |cov: &[u8]| cov.iter().filter(|&&c| c > 128).count();
-        assert!(inked(&g.fill) > 20, "{}", inked(&g.fill));
-        assert!(inked(&g.halo) > inked(&g.fill));
-        assert!(g.advance > 10.0 && g.advance < 20.0, "{}", g.advance);
+    fn a_glyph_is_inked_its_counter_is_not_and_its_halo_reaches_further() {
+        let g = glyph(0, 'O', 40.0, 4.0, 0);
+        let fill = g.fill.as_ref().expect("an outline");
+        let halo = g.halo.as_ref().expect("a halo");
+        assert!(inked(fill) > 100, "{}", inked(fill));
+        assert!(inked(halo) > inked(fill));
+        assert!(g.advance > 20.0 && g.advance < 40.0, "{}", g.advance);
+        // The middle of the O is empty.
+        let height = fill.data.len() / fill.width;
+        assert_eq!(fill.data[height / 2 * fill.width + fill.width / 2], 0);
         // A space has an advance and nothing to draw.
-        let space = glyph(0, ' ', 20.0, 3.0, 0);
-        assert!(space.fill.iter().all(|&c| c == 0) && space.advance > 0.0);
+        let space = glyph(0, ' ', 40.0, 4.0, 0);
+        assert!(space.fill.is_none() && space.advance > 0.0);
+    }
+
+    #[test]
+    fn the_exact_area_fill_covers_what_the_path_filler_covers() {
+        let (outline, _) = outline(1, 'K', 30.0);
+        let outline = outline.expect("an outline");
+        let exact = Coverage::of_outline(&outline, 0.25);
+        let filled = Coverage::of_path(&outline, 0.25);
+        assert_eq!(
+            (exact.left, exact.top, exact.width),
+            (filled.left, filled.top, filled.width)
+        );
+        let sum = |c: &Coverage| c.data.iter().map(|&v| f64::from(v)).sum::<f64>();
+        let (a, b) = (sum(&exact), sum(&filled));
+        assert!((a - b).abs() < 0.03 * b, "{a} vs {b}");
+        let far = exact
+            .data
+            .iter()
+            .zip(&filled.data)
+            .filter(|(p, q)| p.abs_diff(**q) > 80);
+        assert_eq!(far.count(), 0);
+    }
+
+    #[test]
+    fn glyphs_a_quarter_pixel_apart_share_their_halo_a_half_pixel_apart_do_not() {
+        let at = |step| glyph(0, 'a', 14.0, 3.0, step).halo.clone().expect("a halo");
+        assert!(Arc::ptr_eq(&at(0), &at(1)));
+        assert!(Arc::ptr_eq(&at(2), &at(3)));
+        assert!(!Arc::ptr_eq(&at(1), &at(2)));
     }
 }

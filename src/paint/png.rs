@@ -35,15 +35,19 @@ pub fn write(
     // Row by row: a whole 1080p image as bytes would be 6 MB more to allocate and fault in.
     let mut stream = writer.stream_writer_with_size(1 << 16)?;
     let width = pixmap.width() as usize;
-    let mut row = Vec::with_capacity(width * 4);
-    for line in pixmap.pixels().chunks(width.max(1)) {
-        row.clear();
-        for p in line {
-            if opaque {
-                row.extend_from_slice(&[p.red(), p.green(), p.blue()]);
-            } else {
+    let channels = if opaque { 3 } else { 4 };
+    let mut row = vec![0u8; width * channels];
+    let bytes = pixmap.data().chunks_exact(width.max(1) * 4);
+    for (line, bytes) in pixmap.pixels().chunks_exact(width.max(1)).zip(bytes) {
+        if opaque {
+            // Opaque premultiplied pixels are their own straight colours: RGBA bytes to RGB.
+            for (out, p) in row.chunks_exact_mut(3).zip(bytes.chunks_exact(4)) {
+                out.copy_from_slice(&p[..3]);
+            }
+        } else {
+            for (out, p) in row.chunks_exact_mut(4).zip(line) {
                 let c = p.demultiply();
-                row.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+                out.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
             }
         }
         std::io::Write::write_all(&mut stream, &row).map_err(|e| PaintError::Png(e.to_string()))?;
