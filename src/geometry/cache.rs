@@ -1,13 +1,14 @@
-//! Geometry prepared once per dataset: every polygon projected to Web Mercator and triangulated
-//! with earcut, in two levels of detail, with a label point. Drawing a frame only transforms
-//! these cached coordinates; nothing is re-triangulated.
+//! Geometry prepared once per dataset: every polygon projected to Web Mercator (triangulated
+//! with earcut when first drawn as triangles, see `mesh.rs`), in two levels of detail, with a
+//! label point. Drawing a frame only transforms these cached coordinates; nothing is
+//! re-triangulated.
 
 use super::borders::{Run, bbox_of, runs, simplified as simplified_runs};
+use super::mesh::Mesh;
 use super::projection::mercator;
 use crate::data::{ContextClass, Dataset};
 use geo::{
     BooleanOps, BoundingRect, Coord, LineString, MapCoords, MultiPolygon, Polygon, Rect, Simplify,
-    TriangulateEarcut,
 };
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
@@ -25,50 +26,6 @@ impl Lod {
     /// The detail a view at `zoom` needs.
     pub fn for_zoom(zoom: f64) -> Lod {
         if zoom < 3.2 { Lod::Coarse } else { Lod::Full }
-    }
-}
-
-/// A (multi)polygon in Mercator coordinates with its triangulation.
-#[derive(Debug, Clone)]
-pub struct Mesh {
-    /// Ring vertices, without the closing repeat.
-    pub vertices: Vec<[f64; 2]>,
-    /// Each ring as a range of `vertices`.
-    pub rings: Vec<std::ops::Range<u32>>,
-    /// Triangles as indices into `vertices`, three per triangle.
-    pub triangles: Arc<[u32]>,
-    /// min x, min y, max x, max y.
-    pub bbox: [f64; 4],
-}
-
-impl Mesh {
-    fn new(mp: &MultiPolygon<f64>) -> Mesh {
-        let mut vertices = Vec::new();
-        let mut rings = Vec::new();
-        let mut triangles = Vec::new();
-        for polygon in &mp.0 {
-            let merc = polygon.map_coords(|c| {
-                let m = mercator(c.x, c.y);
-                Coord { x: m[0], y: m[1] }
-            });
-            let raw = merc.earcut_triangles_raw();
-            let base = vertices.len() as u32;
-            triangles.extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-            for ring in std::iter::once(merc.exterior()).chain(merc.interiors()) {
-                let start = vertices.len() as u32;
-                let n = ring.0.len().saturating_sub(1);
-                vertices.extend(ring.0[..n].iter().map(|c| [c.x, c.y]));
-                rings.push(start..vertices.len() as u32);
-            }
-            debug_assert_eq!(vertices.len(), base as usize + raw.vertices.len());
-        }
-        let bbox = bbox_of(vertices.iter().copied());
-        Mesh {
-            vertices,
-            rings,
-            triangles: triangles.into(),
-            bbox,
-        }
     }
 }
 

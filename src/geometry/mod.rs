@@ -7,12 +7,14 @@
 
 mod borders;
 mod cache;
+mod mesh;
 mod project;
 mod projected;
 mod projection;
 
 pub use borders::Run;
-pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, Mesh, UnitGeometry};
+pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, UnitGeometry};
+pub use mesh::{Mesh, Triangles};
 pub use project::{Transform, View};
 pub use projected::{Projected, ProjectedMemo, Ring, Rings};
 pub use projection::{ConicParams, EARTH_RADIUS_M, Projection, Projector, lonlat, mercator};

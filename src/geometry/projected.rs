@@ -2,7 +2,8 @@
 //! with that transform: while the timeline is scrubbed or played, the view stays put and only
 //! the fills change, and the frames of an animation all share one view.
 
-use super::cache::{ContextGeometry, GeometryCache, Lod, Mesh};
+use super::cache::{ContextGeometry, GeometryCache, Lod};
+use super::mesh::Mesh;
 use super::project::Transform;
 use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};

@@ -120,6 +120,7 @@ pub(super) fn egui_shapes(
             };
             let indices: Vec<u32> = p
                 .triangles
+                .get()
                 .chunks_exact(3)
                 .filter(|t| t.iter().all(|&i| i < n) && !outside(t))
                 .flatten()

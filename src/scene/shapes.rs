@@ -4,7 +4,7 @@
 use super::fonts;
 use super::style::Rgba;
 use crate::data::{Place, StatusIdx};
-use crate::geometry::{Ring, Rings, View};
+use crate::geometry::{Ring, Rings, Triangles, View};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -102,7 +102,7 @@ pub struct PolygonShape {
     /// Rings in canvas points, each implicitly closed.
     pub rings: Rings,
     /// Triangles as indices into the rings' points taken in order, three per triangle.
-    pub triangles: Arc<[u32]>,
+    pub triangles: Arc<Triangles>,
     pub fill: Rgba,
 }
 

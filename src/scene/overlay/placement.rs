@@ -177,7 +177,7 @@ mod tests {
                 Arc::new([[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]])
                     as crate::scene::Ring,
             ]),
-            triangles: Arc::from([0u32, 1, 2, 0, 2, 3]),
+            triangles: Arc::new(crate::geometry::Triangles::ready([0u32, 1, 2, 0, 2, 3])),
             fill: crate::scene::Rgba::rgb(0, 0, 0),
         })
     }
