@@ -60,16 +60,68 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
     let raw_meta: RawMeta = manifest.parse().map_err(|p| LoadError::Invalid(vec![p]))?;
     let mut problems = Vec::new();
     let meta = resolve_meta(&manifest, raw_meta, &mut problems);
-    let Some((mut meta, names)) = meta else {
+    let Some((meta, names)) = meta else {
         return Err(LoadError::Invalid(problems));
     };
 
     let mut report = Vec::new();
-    let units = super::load_layers::units_of(files, &names, &mut problems, &mut report)?;
-    let context = match &names.context {
-        Some(name) => load_context(&files.read(name)?, &mut problems),
-        _ => Vec::new(),
-    };
+    // The context layer (often the biggest file) depends on nothing else: it is read beside
+    // the rest, and its problems listed after the units' as before.
+    let context_file = names
+        .context
+        .as_deref()
+        .map(|n| files.read(n))
+        .transpose()?;
+    std::thread::scope(|scope| -> Result<Dataset, LoadError> {
+        let context = scope.spawn(|| {
+            let mut problems = Vec::new();
+            let features = context_file
+                .as_ref()
+                .map(|file| load_context(file, &mut problems));
+            (features.unwrap_or_default(), problems)
+        });
+        let units = super::load_layers::units_of(files, &names, &mut problems, &mut report)?;
+        let start = Start {
+            meta,
+            units,
+            units_problems: problems.len(),
+            problems,
+            report,
+        };
+        let context = || {
+            context
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        rest(files, &names, start, context)
+    })
+}
+
+/// What is loaded first: the manifest and the units.
+struct Start {
+    meta: Meta,
+    units: Vec<Unit>,
+    /// How many of `problems` are the manifest's and the units'.
+    units_problems: usize,
+    problems: Vec<Problem>,
+    report: Vec<String>,
+}
+
+/// Everything after the units; `context` gives the context layer and its problems, which are
+/// listed after the units'.
+fn rest(
+    files: &dyn Files,
+    names: &RawFiles,
+    start: Start,
+    context: impl FnOnce() -> (Vec<ContextFeature>, Vec<Problem>),
+) -> Result<Dataset, LoadError> {
+    let Start {
+        mut meta,
+        units,
+        units_problems,
+        mut problems,
+        mut report,
+    } = start;
     let read = |name: &Option<String>| name.as_deref().map(|n| files.read(n)).transpose();
     let sources = match read(&names.sources)? {
         Some(file) => load_sources(&file, &mut problems),
@@ -109,6 +161,8 @@ pub fn load(files: &dyn Files) -> Result<Dataset, LoadError> {
     }
     // The story refers to everything else: it is checked once the rest loads, so that a broken
     // event is reported once, not again for every chapter that tells it.
+    let (context, context_problems) = context();
+    problems.splice(units_problems..units_problems, context_problems);
     let story = match &names.story {
         Some(name) if problems.is_empty() => {
             let ctx = Resolver::new(&meta, &units, &sources);
