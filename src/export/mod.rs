@@ -301,10 +301,19 @@ pub fn run(atlas: &Atlas, req: &ExportRequest, progress: &Progress) -> Result<Re
         Format::Png => {
             let scene = scene_for(atlas, req, &framing, instants[0], 0, 1);
             let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let pixmap = bands::render_on(&scene, pixels, ppp, cores)?;
             let text = png_text(atlas, req, &scene);
+            let header = png::Header {
+                size: pixels,
+                // Whatever is painted over an opaque background stays opaque.
+                opaque: scene.background.is_some_and(|c| c.a() == 255),
+                text: &text,
+                pixels_per_metre: req.size.pixels_per_metre(),
+            };
+            // The top of the image is encoded while the rest is painted.
             write_file(&req.out, |w| {
-                Ok(png::write(&pixmap, &text, req.size.pixels_per_metre(), w)?)
+                Ok(png::write_rows(&header, w, |rows| {
+                    bands::render_streamed(&scene, pixels, ppp, cores, rows)
+                })?)
             })?;
             progress.done.store(1, Ordering::Relaxed);
             Ok(report(vec![req.out.clone()], 1))

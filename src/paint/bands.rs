@@ -5,6 +5,9 @@
 use super::PaintError;
 use super::raster::{Part, paint_scene};
 use crate::scene::{LayerKind, Rgba, Scene, Shape};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
 use tiny_skia::{Pixmap, PixmapMut, Transform};
 
 /// An image exported alone is painted in at most this many bands of rows, each clipped to its
@@ -46,10 +49,27 @@ pub fn render_on(
 ) -> Result<Pixmap, PaintError> {
     let mut pixmap =
         Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
-    paint_bands(&mut pixmap, ppp, threads, |band, ts, rows| {
-        paint_scene(scene, Part::All, band, ts, rows);
-    });
+    paint_bands(&mut pixmap, ppp, threads, &paint_all(scene), |_| Ok(()))?;
     Ok(pixmap)
+}
+
+/// Like [`render_on`], handing the rows to `rows` (premultiplied RGBA bytes, whole rows, top
+/// to bottom) on this thread as soon as they and every row above them are painted, so that
+/// encoding the top of the image overlaps painting the rest.
+pub fn render_streamed(
+    scene: &Scene,
+    pixels: [u32; 2],
+    ppp: f32,
+    threads: usize,
+    rows: impl FnMut(&[u8]) -> Result<(), PaintError>,
+) -> Result<(), PaintError> {
+    let mut pixmap =
+        Pixmap::new(pixels[0], pixels[1]).ok_or(PaintError::Allocate(pixels[0], pixels[1]))?;
+    paint_bands(&mut pixmap, ppp, threads, &paint_all(scene), rows)
+}
+
+fn paint_all(scene: &Scene) -> impl Fn(&mut PixmapMut<'_>, Transform, [f32; 2]) + Sync + '_ {
+    |band, ts, rows| paint_scene(scene, Part::All, band, ts, rows)
 }
 
 /// The background and the context layer of a scene, painted once for frames that share them.
@@ -91,44 +111,64 @@ impl Underlay {
 }
 
 /// Calls `paint(band, transform, rows)` for each band of `pixmap` (the transform from points
-/// to the band's pixels, the band's top and bottom in points), the bands shared among
-/// `threads` threads.
+/// to the band's pixels, the band's top and bottom in points) on `threads` threads, top band
+/// first, and `done` with each band's bytes on this thread, in order, once it is painted.
+/// After an error of `done` the bands being painted are finished and nothing more is done.
 fn paint_bands(
     pixmap: &mut Pixmap,
     ppp: f32,
     threads: usize,
-    paint: impl Fn(&mut PixmapMut<'_>, Transform, [f32; 2]) + Sync,
-) {
+    paint: &(impl Fn(&mut PixmapMut<'_>, Transform, [f32; 2]) + Sync),
+    mut done: impl FnMut(&[u8]) -> Result<(), PaintError>,
+) -> Result<(), PaintError> {
     let (width, height) = (pixmap.width(), pixmap.height());
     let bands = (height / MIN_BAND_ROWS).clamp(1, BANDS);
     let rows = height.div_ceil(bands).max(1);
     let band_bytes = width as usize * 4 * rows as usize;
     let threads = threads.clamp(1, bands as usize);
-    let mut shares: Vec<Vec<(u32, &mut [u8])>> = (0..threads).map(|_| Vec::new()).collect();
-    for (i, bytes) in pixmap.data_mut().chunks_mut(band_bytes).enumerate() {
-        shares[i % threads].push((i as u32 * rows, bytes));
-    }
-    let paint = &paint;
-    let paint_share = move |share: Vec<(u32, &mut [u8])>| {
-        for (top, bytes) in share {
-            let band_height = (bytes.len() / (width as usize * 4).max(1)) as u32;
-            if let Some(mut band) = PixmapMut::from_bytes(bytes, width, band_height) {
-                let ts = Transform::from_scale(ppp, ppp).post_translate(0.0, -(top as f32));
-                let rows = [top as f32 / ppp, (top + band_height) as f32 / ppp];
-                paint(&mut band, ts, rows);
+    let queue: Mutex<_> = Mutex::new(pixmap.data_mut().chunks_mut(band_bytes).enumerate());
+    let (tx, rx) = mpsc::channel::<(usize, &[u8])>();
+    let failed = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (tx, queue, failed) = (tx.clone(), &queue, &failed);
+            scope.spawn(move || {
+                loop {
+                    let next = queue.lock().ok().and_then(|mut q| q.next());
+                    let Some((i, bytes)) = next.filter(|_| !failed.load(Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let top = i as u32 * rows;
+                    let band_height = (bytes.len() / (width as usize * 4).max(1)) as u32;
+                    if let Some(mut band) = PixmapMut::from_bytes(bytes, width, band_height) {
+                        let ts = Transform::from_scale(ppp, ppp).post_translate(0.0, -(top as f32));
+                        paint(
+                            &mut band,
+                            ts,
+                            [top as f32 / ppp, (top + band_height) as f32 / ppp],
+                        );
+                    }
+                    if tx.send((i, &*bytes)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut painted = BTreeMap::new();
+        let mut next = 0;
+        for (i, bytes) in rx {
+            painted.insert(i, bytes);
+            while let Some(bytes) = painted.remove(&next) {
+                next += 1;
+                if let Err(e) = done(bytes) {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
             }
         }
-    };
-    std::thread::scope(|scope| {
-        let mut shares = shares.into_iter();
-        let own = shares.next();
-        for share in shares {
-            scope.spawn(move || paint_share(share));
-        }
-        if let Some(share) = own {
-            paint_share(share);
-        }
-    });
+        Ok(())
+    })
 }
 
 #[cfg(test)]
@@ -180,6 +220,35 @@ mod tests {
         for row in differ {
             assert!(cuts.iter().any(|c| row.abs_diff(*c) <= 24), "row {row}");
         }
+    }
+
+    #[test]
+    fn streamed_rows_arrive_top_to_bottom_and_are_the_map_painted_in_bands() {
+        let atlas = Atlas::load(&Default::default()).expect("the embedded dataset");
+        let scene = scene_at(&atlas, "2022-01-06T03:00", 0.0);
+        let pixels = [1350, 840];
+        let painted = render_on(&scene, pixels, 1.5, 2).expect("a pixmap");
+        for threads in [1, 2, 8] {
+            let mut streamed = Vec::new();
+            let mut calls = 0;
+            render_streamed(&scene, pixels, 1.5, threads, |rows| {
+                assert_eq!(rows.len() % (pixels[0] as usize * 4), 0, "whole rows");
+                streamed.extend_from_slice(rows);
+                calls += 1;
+                Ok(())
+            })
+            .expect("painted");
+            assert_eq!(calls, 4, "{threads} threads: one call per band");
+            assert!(streamed == painted.data(), "{threads} threads");
+        }
+        // An error of the consumer (a full disk, say) stops the painting and comes back.
+        let mut calls = 0;
+        let result = render_streamed(&scene, pixels, 1.5, 2, |_| {
+            calls += 1;
+            Err(PaintError::Png("disk full".into()))
+        });
+        assert_eq!(result, Err(PaintError::Png("disk full".into())));
+        assert_eq!(calls, 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! paints with egui, the exporters with SVG and a CPU rasteriser (tiny-skia), to PNG and GIF.
 
 pub mod bands;
+mod coverage;
 pub mod egui;
 pub mod egui_cache;
 mod error;
