@@ -108,44 +108,54 @@ pub(super) fn write_gif(
         };
         u16::try_from(ms / 10).unwrap_or(u16::MAX).max(2)
     };
-    // The palette is learned from the first frame.
-    let under = OnceLock::new();
-    let (_, first) = render_frame(atlas, req, framing, instants, 0, &under)?;
-    let palette = Palette::new(&exact_colours(&style()), first.data());
-    let mut indexer = Indexer::new(&palette);
-    let first = indexer.index(first.data());
+    // The palette is learned from the first frame, while the next frames are being painted;
+    // they wait for it only to map their pixels to it.
+    let palette: OnceLock<Option<Palette>> = OnceLock::new();
     // Indexers remember the colours they have mapped; frames share most of them, so each
     // thread takes a warm one from here and puts it back.
-    let indexers = Mutex::new(vec![indexer]);
-    let index = |rgba: &[u8]| {
+    let indexers = Mutex::new(Vec::new());
+    let under = OnceLock::new();
+    let frame = |i: usize| -> Result<(Palette, Vec<u8>), ExportError> {
+        let pixmap = match render_frame(atlas, req, framing, instants, i, &under) {
+            Ok((_, pixmap)) => pixmap,
+            Err(e) => {
+                // Frames waiting for the palette must not wait for ever.
+                let _ = palette.set(None);
+                return Err(e);
+            }
+        };
+        if i == 0 {
+            let _ = palette.set(Some(Palette::new(
+                &exact_colours(&style()),
+                pixmap.data(),
+            )));
+        }
+        let palette = palette.wait().clone().ok_or(ExportError::FrameLost)?;
         let taken = indexers.lock().ok().and_then(|mut v| v.pop());
         let mut indexer = taken.unwrap_or_else(|| Indexer::new(&palette));
-        let indexed = indexer.index(rgba);
+        let indexed = indexer.index(pixmap.data());
         if let Ok(mut v) = indexers.lock() {
             v.push(indexer);
         }
-        indexed
+        Ok((palette, indexed))
     };
     write_file(&req.out, |w| {
-        let mut gif = GifWriter::new(w, req.size.pixels, &palette)?;
-        ordered(
-            count,
-            threads(),
-            progress,
-            |i| {
-                if i == 0 {
-                    return Ok(first.clone());
-                }
-                let (_, pixmap) = render_frame(atlas, req, framing, instants, i, &under)?;
-                Ok(index(pixmap.data()))
-            },
-            |i, indexed| {
+        // The GIF starts with the palette, known once the first frame is done.
+        let mut out = Some(w);
+        let mut gif = None;
+        ordered(count, threads(), progress, frame, |i, (palette, indexed)| {
+            if let Some(w) = out.take() {
+                gif = Some(GifWriter::new(w, req.size.pixels, &palette)?);
+            }
+            if let Some(gif) = &mut gif {
                 gif.add(indexed, delay(i))?;
-                progress.done.fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            },
-        )?;
-        gif.finish()?;
+            }
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        })?;
+        if let Some(gif) = gif {
+            gif.finish()?;
+        }
         Ok(())
     })?;
     Ok(report(vec![req.out.clone()], count))
