@@ -2,9 +2,9 @@
 //! can write an animation while the others render what comes next.
 
 use super::{ExportError, Progress};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 
 /// Runs `work(i)` for every `i` in `0..count` on up to `threads` threads and hands the results,
 /// in order, to `sink`. Workers stay at most a few frames ahead of `sink`, which bounds memory.
@@ -76,6 +76,47 @@ pub fn ordered<T: Send>(
     })
 }
 
+/// What each item of an [`ordered`] run leaves for the item after it, across threads: item
+/// `i` leaves its value (or nothing, when it failed) and item `i + 1` takes it, waiting for it
+/// if need be. Items are started in order, so the one before is always under way.
+pub struct Handoff<T> {
+    left: Mutex<HashMap<usize, Option<Arc<T>>>>,
+    arrived: Condvar,
+}
+
+impl<T> Default for Handoff<T> {
+    fn default() -> Self {
+        Handoff {
+            left: Mutex::new(HashMap::new()),
+            arrived: Condvar::new(),
+        }
+    }
+}
+
+impl<T> Handoff<T> {
+    /// Leaves item `i`'s value for item `i + 1`.
+    pub fn leave(&self, i: usize, value: Option<Arc<T>>) {
+        let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        left.insert(i, value);
+        self.arrived.notify_all();
+    }
+
+    /// What item `i - 1` left (nothing for item 0, or when it failed), once it has.
+    pub fn take(&self, i: usize) -> Option<Arc<T>> {
+        let before = i.checked_sub(1)?;
+        let mut left = self.left.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(value) = left.remove(&before) {
+                return value;
+            }
+            left = self
+                .arrived
+                .wait(left)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +141,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, (0..50).map(|i| (i, i * 10)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn each_item_gets_what_the_one_before_left_whichever_thread_ran_it() {
+        let progress = Progress::default();
+        let handoff = Handoff::default();
+        let mut seen = Vec::new();
+        ordered(
+            40,
+            4,
+            &progress,
+            |i| {
+                // Later items finish their own part first.
+                std::thread::sleep(std::time::Duration::from_micros((40 - i as u64) * 30));
+                handoff.leave(i, (i != 17).then(|| Arc::new(i * 10)));
+                Ok(handoff.take(i).map(|v| *v))
+            },
+            |i, before| {
+                seen.push((i, before));
+                Ok(())
+            },
+        )
+        .unwrap();
+        let want: Vec<(usize, Option<usize>)> = (0..40)
+            .map(|i| (i, (i > 0 && i != 18).then(|| (i - 1) * 10)))
+            .collect();
+        assert_eq!(seen, want);
     }
 
     #[test]

@@ -1,18 +1,18 @@
 //! Writing exports to disk: numbered PNG frames through a staging folder, animated GIFs with
 //! one palette, and every file atomically (see `paint::write_atomically`).
 
-use super::pipeline::ordered;
+use super::pipeline::{Handoff, ordered};
 use super::scene::{Framing, png_text, scene_for, style};
 use super::{ExportError, ExportRequest, Progress, Report};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::paint::bands::{self, Underlay};
-use crate::paint::gif::{GifWriter, Indexer, Palette};
+use crate::paint::gif::{EncodedFrame, GifWriter, Indexer, Palette, encode_frame, gif_size};
 use crate::paint::{WriteError, WriteSeek, png, write_atomically};
 use crate::scene::{Scene, Style};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How many threads render frames.
 fn threads() -> usize {
@@ -115,7 +115,7 @@ pub(super) fn write_gif(
     // thread takes a warm one from here and puts it back.
     let indexers = Mutex::new(Vec::new());
     let under = OnceLock::new();
-    let frame = |i: usize| -> Result<(Palette, Vec<u8>), ExportError> {
+    let indexed = |i: usize| -> Result<(Palette, Arc<Vec<u8>>), ExportError> {
         let pixmap = match render_frame(atlas, req, framing, instants, i, &under) {
             Ok((_, pixmap)) => pixmap,
             Err(e) => {
@@ -125,10 +125,7 @@ pub(super) fn write_gif(
             }
         };
         if i == 0 {
-            let _ = palette.set(Some(Palette::new(
-                &exact_colours(&style()),
-                pixmap.data(),
-            )));
+            let _ = palette.set(Some(Palette::new(&exact_colours(&style()), pixmap.data())));
         }
         let palette = palette.wait().clone().ok_or(ExportError::FrameLost)?;
         let taken = indexers.lock().ok().and_then(|mut v| v.pop());
@@ -137,22 +134,48 @@ pub(super) fn write_gif(
         if let Ok(mut v) = indexers.lock() {
             v.push(indexer);
         }
-        Ok((palette, indexed))
+        Ok((palette, Arc::new(indexed)))
+    };
+    // Each frame is stored as what changed since the frame before, compressed on the thread
+    // that painted it: frame i waits for frame i - 1's pixels, not for it to be written.
+    let size = gif_size(req.size.pixels)?;
+    let before = Handoff::default();
+    let frame = |i: usize| -> Result<(Palette, EncodedFrame), ExportError> {
+        let made = indexed(i);
+        before.leave(i, made.as_ref().ok().map(|(_, pixels)| pixels.clone()));
+        let (palette, pixels) = made?;
+        let previous = match before.take(i) {
+            None if i > 0 => return Err(ExportError::FrameLost),
+            previous => previous,
+        };
+        let encoded = encode_frame(
+            &pixels,
+            previous.as_deref().map(Vec::as_slice),
+            size,
+            delay(i),
+        )?;
+        Ok((palette, encoded))
     };
     write_file(&req.out, |w| {
         // The GIF starts with the palette, known once the first frame is done.
         let mut out = Some(w);
         let mut gif = None;
-        ordered(count, threads(), progress, frame, |i, (palette, indexed)| {
-            if let Some(w) = out.take() {
-                gif = Some(GifWriter::new(w, req.size.pixels, &palette)?);
-            }
-            if let Some(gif) = &mut gif {
-                gif.add(indexed, delay(i))?;
-            }
-            progress.done.fetch_add(1, Ordering::Relaxed);
-            Ok(())
-        })?;
+        ordered(
+            count,
+            threads(),
+            progress,
+            frame,
+            |_, (palette, encoded)| {
+                if let Some(w) = out.take() {
+                    gif = Some(GifWriter::new(w, req.size.pixels, &palette)?);
+                }
+                if let Some(gif) = &mut gif {
+                    gif.add_encoded(&encoded)?;
+                }
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                Ok(())
+            },
+        )?;
         if let Some(gif) = gif {
             gif.finish()?;
         }

@@ -142,7 +142,75 @@ impl Indexer {
     }
 }
 
-/// Writes indexed frames of one size into an animated GIF that loops forever.
+/// `size` in pixels as a GIF records it, or an error when it is too big to.
+pub fn gif_size(size: [u32; 2]) -> Result<[u16; 2], PaintError> {
+    let too_big = || PaintError::GifTooLarge(size[0], size[1]);
+    Ok([
+        u16::try_from(size[0]).map_err(|_| too_big())?,
+        u16::try_from(size[1]).map_err(|_| too_big())?,
+    ])
+}
+
+/// A frame ready to be written: the rectangle that changed since the frame before, its
+/// unchanged pixels see-through, compressed.
+pub struct EncodedFrame(gif::Frame<'static>);
+
+/// Compresses frame `indexed` (palette indices, `size` pixels) shown after `previous` (none
+/// for the first frame) for `delay_cs` hundredths of a second. The slow part of writing a
+/// GIF, it may run on any thread.
+pub fn encode_frame(
+    indexed: &[u8],
+    previous: Option<&[u8]>,
+    size: [u16; 2],
+    delay_cs: u16,
+) -> Result<EncodedFrame, PaintError> {
+    let [w, h] = size.map(usize::from);
+    let right_size = |f: &[u8]| {
+        if f.len() == w * h {
+            Ok(())
+        } else {
+            Err(PaintError::FrameSize {
+                pixels: f.len(),
+                width: w,
+                height: h,
+            })
+        }
+    };
+    right_size(indexed)?;
+    previous.map_or(Ok(()), right_size)?;
+    let (x0, y0, x1, y1) = match previous {
+        None => (0, 0, w, h),
+        Some(prev) => changed_rect(prev, indexed, w).unwrap_or((0, 0, 1, 1)),
+    };
+    let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
+    for y in y0..y1 {
+        let row = &indexed[y * w + x0..y * w + x1];
+        match previous {
+            None => buffer.extend_from_slice(row),
+            Some(prev) => buffer.extend(
+                row.iter()
+                    .zip(&prev[y * w + x0..y * w + x1])
+                    .map(|(&now, &before)| if now == before { UNCHANGED } else { now }),
+            ),
+        }
+    }
+    let side = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
+    let mut frame = gif::Frame {
+        delay: delay_cs,
+        dispose: gif::DisposalMethod::Keep,
+        left: side(x0),
+        top: side(y0),
+        width: side(x1 - x0),
+        height: side(y1 - y0),
+        buffer: buffer.into(),
+        transparent: previous.map(|_| UNCHANGED),
+        ..gif::Frame::default()
+    };
+    frame.make_lzw_pre_encoded();
+    Ok(EncodedFrame(frame))
+}
+
+/// Writes frames of one size into an animated GIF that loops forever.
 pub struct GifWriter<W: Write> {
     encoder: gif::Encoder<W>,
     size: [u16; 2],
@@ -152,14 +220,12 @@ pub struct GifWriter<W: Write> {
 impl<W: Write> GifWriter<W> {
     /// Starts a GIF of `size` pixels with one global palette.
     pub fn new(out: W, size: [u32; 2], palette: &Palette) -> Result<Self, PaintError> {
-        let too_big = || PaintError::GifTooLarge(size[0], size[1]);
-        let w = u16::try_from(size[0]).map_err(|_| too_big())?;
-        let h = u16::try_from(size[1]).map_err(|_| too_big())?;
-        let mut encoder = gif::Encoder::new(out, w, h, &palette.flat())?;
+        let size = gif_size(size)?;
+        let mut encoder = gif::Encoder::new(out, size[0], size[1], &palette.flat())?;
         encoder.set_repeat(gif::Repeat::Infinite)?;
         Ok(GifWriter {
             encoder,
-            size: [w, h],
+            size,
             previous: None,
         })
     }
@@ -167,45 +233,15 @@ impl<W: Write> GifWriter<W> {
     /// Adds a frame of palette indices (from an [`Indexer`] on this writer's palette), shown for
     /// `delay_cs` hundredths of a second.
     pub fn add(&mut self, indexed: Vec<u8>, delay_cs: u16) -> Result<(), PaintError> {
-        let [w, h] = self.size.map(usize::from);
-        if indexed.len() != w * h {
-            return Err(PaintError::FrameSize {
-                pixels: indexed.len(),
-                width: w,
-                height: h,
-            });
-        }
-        let (x0, y0, x1, y1) = match &self.previous {
-            None => (0, 0, w, h),
-            Some(prev) => changed_rect(prev, &indexed, w).unwrap_or((0, 0, 1, 1)),
-        };
-        let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
-        for y in y0..y1 {
-            let row = &indexed[y * w + x0..y * w + x1];
-            match &self.previous {
-                None => buffer.extend_from_slice(row),
-                Some(prev) => buffer.extend(
-                    row.iter()
-                        .zip(&prev[y * w + x0..y * w + x1])
-                        .map(|(&now, &before)| if now == before { UNCHANGED } else { now }),
-                ),
-            }
-        }
-        let side = |v: usize| u16::try_from(v).unwrap_or(u16::MAX);
-        let frame = gif::Frame {
-            delay: delay_cs,
-            dispose: gif::DisposalMethod::Keep,
-            left: side(x0),
-            top: side(y0),
-            width: side(x1 - x0),
-            height: side(y1 - y0),
-            buffer: buffer.into(),
-            transparent: self.previous.as_ref().map(|_| UNCHANGED),
-            ..gif::Frame::default()
-        };
-        self.encoder.write_frame(&frame)?;
+        let frame = encode_frame(&indexed, self.previous.as_deref(), self.size, delay_cs)?;
+        self.add_encoded(&frame)?;
         self.previous = Some(indexed);
         Ok(())
+    }
+
+    /// Adds a frame compressed by [`encode_frame`] after the frame added before it.
+    pub fn add_encoded(&mut self, frame: &EncodedFrame) -> Result<(), PaintError> {
+        Ok(self.encoder.write_lzw_pre_encoded_frame(&frame.0)?)
     }
 
     /// Ends the GIF.
