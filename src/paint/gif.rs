@@ -5,8 +5,6 @@
 
 use super::PaintError;
 use color_quant::NeuQuant;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -84,59 +82,49 @@ impl Palette {
     }
 }
 
-/// A hasher for packed RGB keys: one multiplication instead of SipHash.
-#[derive(Default)]
-struct RgbHasher(u64);
+/// Slots of an [`Indexer`]'s colour memory.
+const SLOTS: usize = 1 << 16;
+/// An empty slot: no colour is remembered with the index [`UNCHANGED`].
+const EMPTY: u32 = u32::MAX;
 
-impl Hasher for RgbHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8 | u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// Maps pixels to a palette, remembering every colour it has seen.
+/// Maps pixels to a palette, remembering the colours it has seen: each colour has a slot (a
+/// hash of it) holding the colour and its index; a colour not in its slot is matched to the
+/// palette again and takes the slot.
 #[derive(Clone)]
 pub struct Indexer {
     palette: Palette,
-    cache: HashMap<u32, u8, BuildHasherDefault<RgbHasher>>,
+    /// Colour (RGB, 24 bits) and palette index (8 bits), or [`EMPTY`].
+    memory: Vec<u32>,
 }
 
 impl Indexer {
     pub fn new(palette: &Palette) -> Indexer {
         Indexer {
             palette: palette.clone(),
-            cache: HashMap::default(),
+            memory: vec![EMPTY; SLOTS],
         }
     }
 
     /// The palette indices of opaque RGBA bytes.
     pub fn index(&mut self, rgba: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(rgba.len() / 4);
-        // Maps have long runs of one colour: check the previous pixel before the cache.
-        let mut last: Option<(u32, u8)> = None;
-        for p in rgba.chunks_exact(4) {
+        let mut out = vec![0u8; rgba.len() / 4];
+        // Maps have long runs of one colour: check the previous pixel before the memory.
+        let (mut last_key, mut last) = (EMPTY, 0u8);
+        for (o, p) in out.iter_mut().zip(rgba.chunks_exact(4)) {
             let key = u32::from(p[0]) << 16 | u32::from(p[1]) << 8 | u32::from(p[2]);
-            let i = match last {
-                Some((k, i)) if k == key => i,
-                _ => {
-                    let palette = &self.palette;
-                    let i = *self
-                        .cache
-                        .entry(key)
-                        .or_insert_with(|| palette.nearest([p[0], p[1], p[2]]));
-                    last = Some((key, i));
+            if key != last_key {
+                let slot = (key.wrapping_mul(0x9E37_79B1) >> 16) as usize % SLOTS;
+                let kept = self.memory[slot];
+                last = if kept != EMPTY && kept >> 8 == key {
+                    kept as u8
+                } else {
+                    let i = self.palette.nearest([p[0], p[1], p[2]]);
+                    self.memory[slot] = key << 8 | u32::from(i);
                     i
-                }
-            };
-            out.push(i);
+                };
+                last_key = key;
+            }
+            *o = last;
         }
         out
     }
@@ -329,6 +317,27 @@ mod tests {
             stored[1].0,
             [2, UNCHANGED, UNCHANGED, UNCHANGED, UNCHANGED, 2]
         );
+    }
+
+    #[test]
+    fn the_indexer_remembers_each_colour_as_its_nearest_entry_white_included() {
+        let exact = [[255, 255, 255], [0, 0, 0], [227, 93, 35]];
+        let sample: Vec<u8> = (0..=255u8).flat_map(|v| [v, v / 3, 255 - v, 255]).collect();
+        let palette = Palette::new(&exact, &sample);
+        // Many colours, so that some share a slot, each seen several times, and white.
+        let pixels: Vec<u8> = (0..200_000u32)
+            .map(|i| (i * 7919) % 90_001)
+            .flat_map(|v| [(v >> 10) as u8, (v >> 5) as u8, v as u8, 255])
+            .chain([255, 255, 255, 255])
+            .collect();
+        let mut indexer = Indexer::new(&palette);
+        for _ in 0..2 {
+            let indexed = indexer.index(&pixels);
+            for (p, &i) in pixels.chunks_exact(4).zip(&indexed) {
+                assert_eq!(i, palette.nearest([p[0], p[1], p[2]]), "{p:?}");
+            }
+            assert_eq!(indexed.last(), Some(&0), "white is the first exact colour");
+        }
     }
 
     #[test]
