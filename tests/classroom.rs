@@ -216,7 +216,7 @@ fn a_region_fades_into_its_status_colour_rather_than_blinking() {
         scene
             .shapes()
             .find_map(|(_, s)| match s {
-                qantar::scene::Shape::Polygon(p) if &*p.id == "KZ-ALM" => Some(p.fill),
+                qantar::scene::Shape::Polygon(p) if &*p.polygon.id == "KZ-ALM" => Some(p.fill),
                 _ => None,
             })
             .unwrap()

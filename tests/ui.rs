@@ -31,7 +31,7 @@ fn unit_status(harness: &Harness<'_, App>, id: &str) -> Option<String> {
     let scene = harness.state().last_scene().unwrap();
     let data = &harness.state().atlas().unwrap().data;
     scene.shapes().find_map(|(_, s)| match s {
-        qantar::scene::Shape::Polygon(p) if &*p.id == id => match p.class {
+        qantar::scene::Shape::Polygon(p) if &*p.polygon.id == id => match p.class {
             PolygonClass::Unit { status, .. } => {
                 Some(status.map(|i| data.meta.status(i).key.clone()))
             }

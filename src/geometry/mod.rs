@@ -16,5 +16,5 @@ pub use borders::Run;
 pub use cache::{ContextGeometry, GeometryCache, Lines, Lod, Lodded, UnitGeometry};
 pub use mesh::{Mesh, Triangles};
 pub use project::{Transform, View};
-pub use projected::{Projected, ProjectedMemo, Ring, Rings};
+pub use projected::{Projected, ProjectedMemo, ProjectedPolygon, Ring, Rings};
 pub use projection::{ConicParams, EARTH_RADIUS_M, Projection, Projector, lonlat, mercator};

@@ -3,7 +3,7 @@
 //! the fills change, and the frames of an animation all share one view.
 
 use super::cache::{ContextGeometry, GeometryCache, Lod};
-use super::mesh::Mesh;
+use super::mesh::{Mesh, Triangles};
 use super::project::Transform;
 use std::any::Any;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -15,14 +15,35 @@ pub type Ring = Arc<[[f32; 2]]>;
 /// The rings of one outline, shared by every scene drawn with one transform.
 pub type Rings = Arc<[Ring]>;
 
+/// A polygon as drawn with one transform: its id, its rings in canvas points and the triangles
+/// that fill them, shared by every scene drawn with that transform under one reference count
+/// (a scene of thousands of units counts each once a frame, not three times).
+#[derive(Debug, PartialEq)]
+pub struct ProjectedPolygon {
+    pub id: Arc<str>,
+    pub rings: Rings,
+    pub triangles: Arc<Triangles>,
+}
+
+impl ProjectedPolygon {
+    fn of(id: &Arc<str>, mesh: &Mesh, t: &Transform) -> Arc<ProjectedPolygon> {
+        Arc::new(ProjectedPolygon {
+            id: Arc::clone(id),
+            rings: rings(mesh, t),
+            triangles: Arc::clone(&mesh.triangles),
+        })
+    }
+}
+
 /// Every outline drawn with one transform at one level of detail, each projected the first time
 /// it is asked for.
 #[derive(Debug)]
 pub struct Projected {
     transform: Transform,
     lod: Lod,
-    units: Vec<OnceLock<Rings>>,
+    units: Vec<OnceLock<Option<Arc<ProjectedPolygon>>>>,
     context: Vec<OnceLock<Rings>>,
+    context_areas: Vec<OnceLock<Option<Arc<ProjectedPolygon>>>>,
     /// The unit borders, each stretch once, by run.
     borders: OnceLock<Rings>,
     /// Values later stages derive from these outlines, one of each type, with its key.
@@ -30,14 +51,38 @@ pub struct Projected {
 }
 
 impl Projected {
-    /// The rings of unit `u` (none when it has no polygon).
-    pub fn unit(&self, cache: &GeometryCache, u: usize) -> Rings {
-        self.units.get(u).map_or_else(Rings::default, |cell| {
-            Arc::clone(cell.get_or_init(|| match cache.units.get(u) {
-                Some(Some(g)) => rings(g.mesh(self.lod), &self.transform),
-                _ => Rings::default(),
-            }))
+    /// Unit `u` (none when it has no polygon).
+    pub fn unit(&self, cache: &GeometryCache, u: usize) -> Option<&Arc<ProjectedPolygon>> {
+        let cell = self.units.get(u)?;
+        cell.get_or_init(|| match cache.units.get(u) {
+            Some(Some(g)) => Some(ProjectedPolygon::of(
+                &g.id,
+                g.mesh(self.lod),
+                &self.transform,
+            )),
+            _ => None,
         })
+        .as_ref()
+    }
+
+    /// The rings of unit `u` (none when it has no polygon).
+    pub fn unit_rings(&self, cache: &GeometryCache, u: usize) -> Rings {
+        self.unit(cache, u)
+            .map_or_else(Rings::default, |p| Arc::clone(&p.rings))
+    }
+
+    /// Context feature `i` when it is an area.
+    pub fn context_area(&self, cache: &GeometryCache, i: usize) -> Option<&Arc<ProjectedPolygon>> {
+        let cell = self.context_areas.get(i)?;
+        cell.get_or_init(|| match cache.context.get(i) {
+            Some(ContextGeometry::Area { id, meshes, .. }) => Some(ProjectedPolygon::of(
+                id,
+                meshes.mesh(self.lod),
+                &self.transform,
+            )),
+            _ => None,
+        })
+        .as_ref()
     }
 
     /// The rings of context area `i`, or the lines of context feature `i` when it is lines.
@@ -125,6 +170,7 @@ impl GeometryCache {
             lod,
             units: (0..self.units.len()).map(|_| OnceLock::new()).collect(),
             context: (0..self.context.len()).map(|_| OnceLock::new()).collect(),
+            context_areas: (0..self.context.len()).map(|_| OnceLock::new()).collect(),
             borders: OnceLock::new(),
             derived: Mutex::default(),
         });
@@ -161,15 +207,18 @@ mod tests {
         let t = view.transform(size);
         let a = cache.projected(&t, Lod::Full);
         let b = cache.projected(&t, Lod::Full);
-        assert!(Arc::ptr_eq(&a.unit(&cache, 0)[0], &b.unit(&cache, 0)[0]));
+        assert!(Arc::ptr_eq(
+            &a.unit_rings(&cache, 0)[0],
+            &b.unit_rings(&cache, 0)[0]
+        ));
         let moved = View {
             zoom: view.zoom + 0.5,
             ..view
         }
         .transform(size);
         let c = cache.projected(&moved, Lod::Full);
-        let ring = &c.unit(&cache, 0)[0];
-        assert!(!Arc::ptr_eq(ring, &a.unit(&cache, 0)[0]));
+        let ring = &c.unit_rings(&cache, 0)[0];
+        assert!(!Arc::ptr_eq(ring, &a.unit_rings(&cache, 0)[0]));
         let mesh = cache.units[0].as_ref().expect("an outline").mesh(Lod::Full);
         assert_eq!(ring[0], moved.apply(mesh.vertices[0]));
         assert_eq!(ring.len(), mesh.rings[0].len());

@@ -103,6 +103,7 @@ pub(super) fn egui_shapes(
         Shape::Polygon(p) => {
             let fill = color(p.fill);
             let vertices: Vec<Vertex> = p
+                .polygon
                 .rings
                 .iter()
                 .flat_map(|r| r.iter())
@@ -119,6 +120,7 @@ pub(super) fn egui_shapes(
                 !clip.intersects(Rect::from_min_max(lo, hi))
             };
             let indices: Vec<u32> = p
+                .polygon
                 .triangles
                 .get()
                 .chunks_exact(3)

@@ -46,7 +46,7 @@ pub(super) fn paint_scene(
         match shape {
             Shape::Polygon(p) => {
                 let mut pb = PathBuilder::new();
-                for ring in p.rings.iter() {
+                for ring in p.polygon.rings.iter() {
                     add_ring(&mut pb, ring, true);
                 }
                 if let Some(path) = pb.finish().filter(|p| path_near(p, 1.0)) {

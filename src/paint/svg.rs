@@ -66,7 +66,7 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
     match shape {
         Shape::Polygon(p) => {
             let mut d = String::new();
-            for ring in p.rings.iter() {
+            for ring in p.polygon.rings.iter() {
                 path_data(&mut d, ring, true);
             }
             let status = match p.class {
@@ -84,7 +84,7 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
             let _ = writeln!(
                 s,
                 r#"<path id="{}" class="{}"{status} fill="{}"{} fill-rule="evenodd" d="{d}"/>"#,
-                esc(&p.id),
+                esc(&p.polygon.id),
                 p.class.id(),
                 p.fill.hex(),
                 opacity("fill-opacity", p.fill)

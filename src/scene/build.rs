@@ -45,9 +45,12 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         let uncertain = standing
             .filter(|&(_, s)| s == Standing::Uncertain)
             .map(|(p, _)| data.period(p).status);
-        let rings = projected.unit(&atlas.geometry, u.index());
+        let Some(polygon) = projected.unit(&atlas.geometry, u.index()) else {
+            continue;
+        };
+        let rings = &polygon.rings;
         if uncertain.is_some() {
-            hatches.extend(super::hatch::hatch_lines(&rings, style, s));
+            hatches.extend(super::hatch::hatch_lines(rings, style, s));
         }
         if atlas.timeline.status_changed_by(data, u, input.instant) {
             for ring in rings.iter() {
@@ -84,14 +87,12 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             }
         }
         regions.push(Shape::Polygon(PolygonShape {
-            id: Arc::clone(&geom.id),
+            polygon: Arc::clone(polygon),
             class: PolygonClass::Unit {
                 status: status.map(|p| data.period(p).status),
                 uncertain,
             },
             target: Some(Place::Unit(u)),
-            rings,
-            triangles: mesh.triangles.clone(),
             fill: {
                 let under = status.map(|p| style.status_colour(&data.meta, data.period(p).status));
                 match input.fades.and_then(|f| f.units.get(u.index())) {
@@ -316,7 +317,7 @@ fn context_shapes(
                 continue;
             }
             match geom {
-                ContextGeometry::Area { id, meshes, .. } => {
+                ContextGeometry::Area { meshes, .. } => {
                     let mesh = meshes.mesh(input.lod);
                     if !visible(mesh.bbox, t, input.size) {
                         continue;
@@ -332,7 +333,10 @@ fn context_shapes(
                         ),
                         _ => (style.water, None, PolygonClass::Water),
                     };
-                    let rings = projected.context(&atlas.geometry, i);
+                    let Some(polygon) = projected.context_area(&atlas.geometry, i) else {
+                        continue;
+                    };
+                    let rings = &polygon.rings;
                     if let Some(color) = border {
                         for ring in rings.iter() {
                             out.push(Shape::Line(LineShape {
@@ -348,11 +352,9 @@ fn context_shapes(
                     out.insert(
                         at,
                         Shape::Polygon(PolygonShape {
-                            id: Arc::clone(id),
+                            polygon: Arc::clone(polygon),
                             class: class_id,
                             target: None,
-                            rings,
-                            triangles: mesh.triangles.clone(),
                             fill,
                         }),
                     );

@@ -120,7 +120,7 @@ fn unit_candidates(input: &SceneInput<'_>, t: &Transform, projected: &Projected)
         // region.
         let at = t.apply(geom.label_at);
         let height = super::fonts::Metrics::get().line_height(size);
-        let rings = projected.unit(&atlas.geometry, u.index());
+        let rings = projected.unit_rings(&atlas.geometry, u.index());
         let rings = (!rings.is_empty()).then_some(&*rings);
         let centres = [
             0.0f32, -1.6, 1.6, -3.2, 3.2, -4.8, 4.8, -6.4, 6.4, -8.0, 8.0,

@@ -43,7 +43,7 @@ impl Scene {
                 && pos[1] <= b[3]
                 && let Shape::Polygon(p) = shape
                 && p.target.is_some()
-                && contains(&p.rings, pos)
+                && contains(&p.polygon.rings, pos)
             {
                 return p.target;
             }
@@ -67,14 +67,18 @@ fn bbox(shape: &Shape) -> [f32; 4] {
     let Shape::Polygon(p) = shape else {
         return empty;
     };
-    p.rings.iter().flat_map(|r| r.iter()).fold(empty, |b, v| {
-        [
-            b[0].min(v[0]),
-            b[1].min(v[1]),
-            b[2].max(v[0]),
-            b[3].max(v[1]),
-        ]
-    })
+    p.polygon
+        .rings
+        .iter()
+        .flat_map(|r| r.iter())
+        .fold(empty, |b, v| {
+            [
+                b[0].min(v[0]),
+                b[1].min(v[1]),
+                b[2].max(v[0]),
+                b[3].max(v[1]),
+            ]
+        })
 }
 
 /// Even-odd point in polygon over all rings (holes and separate parts alike).

@@ -4,7 +4,7 @@
 use super::fonts;
 use super::style::Rgba;
 use crate::data::{Place, StatusIdx};
-use crate::geometry::{Ring, Rings, Triangles, View};
+use crate::geometry::{ProjectedPolygon, Ring, View};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -94,15 +94,13 @@ impl Stroke {
 /// A filled (multi)polygon, with the triangles that fill it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolygonShape {
-    /// A stable id: a unit's ISO code, or a context feature's id.
-    pub id: Arc<str>,
+    /// Its id (a unit's ISO code, or a context feature's id), its rings in canvas points (each
+    /// implicitly closed) and its triangles (indices into the rings' points taken in order,
+    /// three per triangle), shared by the scenes drawn with one view.
+    pub polygon: Arc<ProjectedPolygon>,
     pub class: PolygonClass,
     /// What a click on it selects.
     pub target: Option<Place>,
-    /// Rings in canvas points, each implicitly closed.
-    pub rings: Rings,
-    /// Triangles as indices into the rings' points taken in order, three per triangle.
-    pub triangles: Arc<Triangles>,
     pub fill: Rgba,
 }
 

@@ -88,12 +88,13 @@ fn canvas_area(scene: &qantar::scene::Scene, id: &str) -> f64 {
         .filter(|l| l.kind == LayerKind::Regions)
         .flat_map(|l| &l.shapes)
         .find_map(|s| match s {
-            Shape::Polygon(p) if &*p.id == id => Some(p),
+            Shape::Polygon(p) if &*p.polygon.id == id => Some(p),
             _ => None,
         })
         .unwrap_or_else(|| panic!("{id} is drawn"));
     // Holes run the other way round, so the signed areas add up to the area.
     let signed: f64 = polygon
+        .polygon
         .rings
         .iter()
         .map(|ring| {
@@ -182,11 +183,11 @@ fn the_whole_country_fits_the_canvas_in_every_projection() {
             "{projection}: every outlined unit is drawn"
         );
         for p in regions {
-            for &[x, y] in p.rings.iter().flat_map(|r| r.iter()) {
+            for &[x, y] in p.polygon.rings.iter().flat_map(|r| r.iter()) {
                 assert!(
                     (0.0..=w).contains(&x) && (60.0..=h).contains(&y),
                     "{projection}: {} at {x},{y} is off the canvas or under the title",
-                    p.id
+                    p.polygon.id
                 );
             }
         }

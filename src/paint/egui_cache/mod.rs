@@ -293,7 +293,10 @@ fn draws_the_same(a: &Shape, b: &Shape) -> bool {
     };
     match (a, b) {
         (Shape::Polygon(a), Shape::Polygon(b)) => {
-            a.fill == b.fill && Arc::ptr_eq(&a.triangles, &b.triangles) && same(&a.rings, &b.rings)
+            let (p, q) = (&a.polygon, &b.polygon);
+            a.fill == b.fill
+                && (Arc::ptr_eq(p, q)
+                    || Arc::ptr_eq(&p.triangles, &q.triangles) && same(&p.rings, &q.rings))
         }
         (Shape::Line(a), Shape::Line(b)) => {
             a.stroke == b.stroke

@@ -88,7 +88,7 @@ pub(super) fn units_inside(size: [f32; 2], map: &[&[Shape]]) -> Vec<bool> {
     let row_of = |y: f32| (y / cell[1] - 0.5).ceil().clamp(0.0, rows as f32) as usize;
     for poly in units {
         crossings.iter_mut().for_each(Vec::clear);
-        for ring in poly.rings.iter().filter(|ring| ring.len() >= 3) {
+        for ring in poly.polygon.rings.iter().filter(|ring| ring.len() >= 3) {
             let mut b = ring[ring.len() - 1];
             for &a in ring.iter() {
                 let (lo, hi) = if a[1] < b[1] {
@@ -164,22 +164,29 @@ mod tests {
     use crate::scene::PolygonShape;
     use std::sync::Arc;
 
-    /// A unit polygon covering the box `b` (min x, min y, max x, max y) of the canvas.
-    fn unit(b: [f32; 4]) -> Shape {
+    /// A unit polygon with these rings.
+    fn unit_of(rings: crate::geometry::Rings) -> Shape {
         Shape::Polygon(PolygonShape {
-            id: "u".into(),
+            polygon: Arc::new(crate::geometry::ProjectedPolygon {
+                id: "u".into(),
+                rings,
+                triangles: Arc::new(crate::geometry::Triangles::ready([0u32, 1, 2, 0, 2, 3])),
+            }),
             class: PolygonClass::Unit {
                 status: None,
                 uncertain: None,
             },
             target: None,
-            rings: Arc::new([
-                Arc::new([[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]])
-                    as crate::scene::Ring,
-            ]),
-            triangles: Arc::new(crate::geometry::Triangles::ready([0u32, 1, 2, 0, 2, 3])),
             fill: crate::scene::Rgba::rgb(0, 0, 0),
         })
+    }
+
+    /// A unit polygon covering the box `b` (min x, min y, max x, max y) of the canvas.
+    fn unit(b: [f32; 4]) -> Shape {
+        unit_of(Arc::new([
+            Arc::new([[b[0], b[1]], [b[2], b[1]], [b[2], b[3]], [b[0], b[3]]])
+                as crate::scene::Ring,
+        ]))
     }
 
     const CANVAS: [f32; 2] = [800.0, 600.0];
@@ -220,12 +227,8 @@ mod tests {
             [480.0, 400.0],
             [320.0, 380.0],
         ];
-        let Shape::Polygon(mut p) = unit([0.0, 0.0, 1.0, 1.0]) else {
-            unreachable!()
-        };
-        p.rings = Arc::new([outer.into(), hole.into()]);
-        let rings = p.rings.clone();
-        let coverage = Coverage::new(CANVAS, &[&[Shape::Polygon(p)]], 1.0);
+        let rings: crate::geometry::Rings = Arc::new([outer.into(), hole.into()]);
+        let coverage = Coverage::new(CANVAS, &[&[unit_of(rings.clone())]], 1.0);
         let mut inside = 0;
         for r in 0..coverage.rows {
             for c in 0..coverage.cols {
