@@ -44,8 +44,8 @@ pub struct Projected {
     units: Vec<OnceLock<Option<Arc<ProjectedPolygon>>>>,
     context: Vec<OnceLock<Rings>>,
     context_areas: Vec<OnceLock<Option<Arc<ProjectedPolygon>>>>,
-    /// The unit borders, each stretch once, by run.
-    borders: OnceLock<Rings>,
+    /// The unit borders, each stretch once, by run, and whether each is a closed ring.
+    borders: OnceLock<(Rings, Arc<[bool]>)>,
     /// Values later stages derive from these outlines, one of each type, with its key.
     derived: Mutex<Vec<Arc<dyn Any + Send + Sync>>>,
 }
@@ -106,17 +106,20 @@ impl Projected {
 }
 
 impl Projected {
-    /// The unit borders ([`GeometryCache::border_runs`]) in canvas points, in the same order.
-    pub fn borders(&self, cache: &GeometryCache) -> &[Ring] {
+    /// The unit borders ([`GeometryCache::border_runs`]) in canvas points, in the same order,
+    /// and whether each is a closed ring.
+    pub fn borders(&self, cache: &GeometryCache) -> &(Rings, Arc<[bool]>) {
         self.borders.get_or_init(|| {
-            (cache.border_runs(self.lod).iter())
+            let runs = cache.border_runs(self.lod);
+            let lines = (runs.iter())
                 .map(|run| {
                     run.points
                         .iter()
                         .map(|&p| self.transform.apply(p))
                         .collect()
                 })
-                .collect()
+                .collect();
+            (lines, runs.iter().map(|run| run.closed).collect())
         })
     }
 

@@ -91,6 +91,33 @@ pub(super) fn background(scene: &Scene, origin: Pos2) -> Option<egui::Shape> {
     Some(egui::Shape::rect_filled(rect, 0.0, color(bg)))
 }
 
+/// One line as egui shapes, placed by `at`, without the runs outside `clip`.
+fn line(
+    out: &mut Vec<egui::Shape>,
+    points: &[[f32; 2]],
+    closed: bool,
+    s: &crate::scene::Stroke,
+    at: &impl Fn([f32; 2]) -> Pos2,
+    clip: Rect,
+) {
+    let mut points = thinned(points.iter().map(|&p| at(p)));
+    // A closed ring goes to egui as an open line back to its start: egui joins a closed line's
+    // corners with uncut mitres, and an outline that turns back on itself (common in
+    // simplified data) then throws a spike across the map. An open line's sharp corners are
+    // cut.
+    if closed && let Some(&first) = points.first() {
+        points.push(first);
+    }
+    match s.dash {
+        Some([dash, gap]) => out.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap)),
+        None => {
+            for run in visible_runs(&points, clip.expand(s.width + 1.0)) {
+                out.push(egui::Shape::line(run.to_vec(), stroke(s)));
+            }
+        }
+    }
+}
+
 /// A shape other than text as egui shapes, placed by `at`, without the triangles and the runs
 /// of line that lie wholly outside `clip` (egui would copy them every frame for nothing).
 pub(super) fn egui_shapes(
@@ -135,37 +162,10 @@ pub(super) fn egui_shapes(
             };
             out.push(egui::Shape::mesh(mesh));
         }
-        Shape::Line(l) => {
-            let mut points = thinned(l.points.iter().map(|&p| at(p)));
-            match l.stroke.dash {
-                Some([dash, gap]) => {
-                    if l.closed
-                        && let Some(&first) = points.first()
-                    {
-                        points.push(first);
-                    }
-                    out.extend(egui::Shape::dashed_line(
-                        &points,
-                        stroke(&l.stroke),
-                        dash,
-                        gap,
-                    ));
-                }
-                None => {
-                    let clip = clip.expand(l.stroke.width + 1.0);
-                    // A closed ring goes to egui as an open line back to its start: egui
-                    // joins a closed line's corners with uncut mitres, and an outline that
-                    // turns back on itself (common in simplified data) then throws a spike
-                    // across the map. An open line's sharp corners are cut.
-                    if l.closed
-                        && let Some(&first) = points.first()
-                    {
-                        points.push(first);
-                    }
-                    for run in visible_runs(&points, clip) {
-                        out.push(egui::Shape::line(run.to_vec(), stroke(&l.stroke)));
-                    }
-                }
+        Shape::Line(l) => line(&mut out, &l.points, l.closed, &l.stroke, at, clip),
+        Shape::Lines(l) => {
+            for (points, closed) in l.each() {
+                line(&mut out, points, closed, &l.stroke, at, clip);
             }
         }
         Shape::Circle(c) => {

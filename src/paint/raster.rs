@@ -58,18 +58,10 @@ pub(super) fn paint_scene(
                     pixmap.fill_path(&path, &fill, FillRule::EvenOdd, ts, None);
                 }
             }
-            Shape::Line(l) => {
-                let mut pb = PathBuilder::new();
-                add_ring(&mut pb, &l.points, l.closed);
-                // Joins reach out at most the miter limit (2) times half the width.
-                if let Some(path) = pb.finish().filter(|p| path_near(p, l.stroke.width + 1.0)) {
-                    pixmap.stroke_path(
-                        &path,
-                        &paint_of(l.stroke.color),
-                        &stroke(&l.stroke),
-                        ts,
-                        None,
-                    );
+            Shape::Line(l) => line(pixmap, &l.points, l.closed, &l.stroke, ts, &path_near),
+            Shape::Lines(l) => {
+                for (points, closed) in l.each() {
+                    line(pixmap, points, closed, &l.stroke, ts, &path_near);
                 }
             }
             Shape::Circle(c) => {
@@ -109,6 +101,23 @@ pub(super) fn paint_scene(
                 }
             }
         }
+    }
+}
+
+/// Strokes one line unless it lies wholly outside the rows painted (`near`).
+fn line(
+    pixmap: &mut PixmapMut<'_>,
+    points: &[[f32; 2]],
+    closed: bool,
+    s: &crate::scene::Stroke,
+    ts: Transform,
+    near: &dyn Fn(&Path, f32) -> bool,
+) {
+    let mut pb = PathBuilder::new();
+    add_ring(&mut pb, points, closed);
+    // Joins reach out at most the miter limit (2) times half the width.
+    if let Some(path) = pb.finish().filter(|p| near(p, s.width + 1.0)) {
+        pixmap.stroke_path(&path, &paint_of(s.color), &stroke(s), ts, None);
     }
 }
 

@@ -62,6 +62,17 @@ pub fn to_svg(scene: &Scene, pixels: [u32; 2], metadata: &[(String, String)]) ->
     s
 }
 
+/// A line as a path element with `attrs` (id, class).
+fn line_svg(s: &mut String, attrs: &str, points: &[[f32; 2]], closed: bool, stroke: &Stroke) {
+    let mut d = String::new();
+    path_data(&mut d, points, closed);
+    let _ = writeln!(
+        s,
+        r#"<path{attrs} fill="none"{} d="{d}"/>"#,
+        stroke_attrs(stroke)
+    );
+}
+
 fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[String]) {
     match shape {
         Shape::Polygon(p) => {
@@ -91,8 +102,6 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
             );
         }
         Shape::Line(l) => {
-            let mut d = String::new();
-            path_data(&mut d, &l.points, l.closed);
             let id =
                 l.id.as_ref()
                     .map(|i| format!(r#" id="{}""#, esc(i)))
@@ -102,11 +111,12 @@ fn shape_svg(s: &mut String, kind: LayerKind, shape: &Shape, status_keys: &[Stri
             } else {
                 ""
             };
-            let _ = writeln!(
-                s,
-                r#"<path{id}{class} fill="none"{} d="{d}"/>"#,
-                stroke_attrs(&l.stroke)
-            );
+            line_svg(s, &format!("{id}{class}"), &l.points, l.closed, &l.stroke);
+        }
+        Shape::Lines(l) => {
+            for (points, closed) in l.each() {
+                line_svg(s, "", points, closed, &l.stroke);
+            }
         }
         Shape::Circle(c) => {
             let open = c.id.as_ref().map(|id| {

@@ -6,8 +6,8 @@ use super::input::SceneInput;
 use super::labels::{self, Box2};
 use super::markers::{marker_radius, marker_rings, marker_states, sometime_stroke};
 use super::shapes::{
-    CircleShape, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, Scene, SceneMeta, Shape,
-    Stroke,
+    CircleShape, Layer, LayerKind, LineShape, LinesShape, PolygonClass, PolygonShape, Scene,
+    SceneMeta, Shape, Stroke,
 };
 use crate::data::{ContextClass, Place, Standing};
 use crate::geometry::{ContextGeometry, Projected, Transform};
@@ -105,17 +105,21 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         }));
     }
     regions.extend(hatches);
-    // Each stretch of border once, though two units share it.
+    // Each stretch of border once, though two units share it: one shape for them all, which
+    // shares the projected lines and lists those in view.
     let runs = atlas.geometry.border_runs(input.lod);
-    for (run, points) in runs.iter().zip(projected.borders(&atlas.geometry)) {
-        if visible(run.bbox, &t, input.size) {
-            borders.push(Shape::Line(LineShape {
-                id: None,
-                points: Arc::clone(points),
-                closed: run.closed,
-                stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
-            }));
-        }
+    let (lines, closed) = projected.borders(&atlas.geometry);
+    let shown: Vec<u32> = (runs.iter().enumerate())
+        .filter(|(_, run)| visible(run.bbox, &t, input.size))
+        .map(|(i, _)| i as u32)
+        .collect();
+    if !shown.is_empty() {
+        borders.push(Shape::Lines(LinesShape {
+            lines: Arc::clone(lines),
+            closed: Arc::clone(closed),
+            shown,
+            stroke: Stroke::solid(style.unit_border_width * s, style.unit_border),
+        }));
     }
 
     let (marker_states, clusters) = super::clusters::merge(input, &t, marker_states(input));

@@ -29,8 +29,8 @@ pub use filter::{EventFilter, EventMask, passes};
 pub use input::{EventMode, Fades, OSM_CREDIT, OverlayParts, SceneInput, Shown};
 pub use key::SceneKey;
 pub use shapes::{
-    CircleShape, Cluster, Layer, LayerKind, LineShape, PolygonClass, PolygonShape, RectShape,
-    Scene, SceneMeta, Shape, Stroke, TextShape,
+    CircleShape, Cluster, Layer, LayerKind, LineShape, LinesShape, PolygonClass, PolygonShape,
+    RectShape, Scene, SceneMeta, Shape, Stroke, TextShape,
 };
 pub use style::{Rgba, Style};
 pub use themes::Theme;

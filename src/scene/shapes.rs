@@ -4,7 +4,7 @@
 use super::fonts;
 use super::style::Rgba;
 use crate::data::{Place, StatusIdx};
-use crate::geometry::{ProjectedPolygon, Ring, View};
+use crate::geometry::{ProjectedPolygon, Ring, Rings, View};
 use std::sync::Arc;
 
 /// The layers of a map, bottom to top.
@@ -113,6 +113,30 @@ pub struct LineShape {
     pub stroke: Stroke,
 }
 
+/// Many lines drawn alike (the unit borders): the lines, shared by every scene drawn with one
+/// view, and the ones this scene shows (those in view), in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinesShape {
+    pub lines: Rings,
+    /// Whether each line is a closed ring.
+    pub closed: Arc<[bool]>,
+    pub shown: Vec<u32>,
+    pub stroke: Stroke,
+}
+
+impl LinesShape {
+    /// The lines shown: points, and whether closed.
+    pub fn each(&self) -> impl Iterator<Item = (&Ring, bool)> {
+        self.shown.iter().filter_map(|&i| {
+            let i = i as usize;
+            Some((
+                self.lines.get(i)?,
+                self.closed.get(i).copied().unwrap_or(false),
+            ))
+        })
+    }
+}
+
 /// A circle: a city marker, or a legend swatch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CircleShape {
@@ -177,6 +201,7 @@ pub struct RectShape {
 pub enum Shape {
     Polygon(PolygonShape),
     Line(LineShape),
+    Lines(LinesShape),
     Circle(CircleShape),
     Text(TextShape),
     Rect(RectShape),

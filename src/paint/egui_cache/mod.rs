@@ -298,6 +298,12 @@ fn draws_the_same(a: &Shape, b: &Shape) -> bool {
                 && (Arc::ptr_eq(p, q)
                     || Arc::ptr_eq(&p.triangles, &q.triangles) && same(&p.rings, &q.rings))
         }
+        (Shape::Lines(a), Shape::Lines(b)) => {
+            Arc::ptr_eq(&a.lines, &b.lines)
+                && Arc::ptr_eq(&a.closed, &b.closed)
+                && a.stroke == b.stroke
+                && a.shown == b.shown
+        }
         (Shape::Line(a), Shape::Line(b)) => {
             a.stroke == b.stroke
                 && a.closed == b.closed
