@@ -147,10 +147,6 @@ fn odd_input_is_an_error_or_a_skipped_feature_never_a_panic() {
             r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]],[[0,0],[1,0],[1,1],[0,0]]]}"#.into(),
             "has no polygon left after repair (dropped a polygon of zero area)",
         ),
-        (
-            r#"{"type":"Polygon","coordinates":[[[0,0],[1e-300,0],[1e-300,1e-300],[0,0]]]}"#.into(),
-            "has no polygon left after repair",
-        ),
     ];
     for (text, message) in skipped {
         let report = read(&text);
@@ -160,6 +156,15 @@ fn odd_input_is_an_error_or_a_skipped_feature_never_a_panic() {
             "{text}: {report:?}"
         );
     }
+    // A sliver at the limits of floating point: the polygon overlay drops it in a debug build
+    // and keeps a zero-area sliver in an optimised one. Either way it is said, never a panic.
+    let sliver = r#"{"type":"Polygon","coordinates":[[[0,0],[1e-300,0],[1e-300,1e-300],[0,0]]]}"#;
+    let report = read(sliver);
+    let dropped = (report.skipped.first())
+        .is_some_and(|s| s.message.starts_with("has no polygon left after repair"));
+    let flagged =
+        (report.regions.first()).is_some_and(|r| r.warnings.iter().any(|w| w == "has zero area"));
+    assert!(dropped != flagged, "{report:?}");
     let errors = [
         (
             r#"{"type":"Polygon","coordinates":[[[0,0],[1e400,0],[1,1],[0,0]]]}"#.to_owned(),
