@@ -115,7 +115,7 @@ pub(super) fn write_gif(
     // thread takes a warm one from here and puts it back.
     let indexers = Mutex::new(Vec::new());
     let under = OnceLock::new();
-    let indexed = |i: usize| -> Result<(Palette, Arc<Vec<u8>>), ExportError> {
+    let indexed = |i: usize| -> Result<Arc<Vec<u8>>, ExportError> {
         let pixmap = match render_frame(atlas, req, framing, instants, i, &under) {
             Ok((_, pixmap)) => pixmap,
             Err(e) => {
@@ -134,48 +134,39 @@ pub(super) fn write_gif(
         if let Ok(mut v) = indexers.lock() {
             v.push(indexer);
         }
-        Ok((palette, Arc::new(indexed)))
+        Ok(Arc::new(indexed))
     };
     // Each frame is stored as what changed since the frame before, compressed on the thread
     // that painted it: frame i waits for frame i - 1's pixels, not for it to be written.
     let size = gif_size(req.size.pixels)?;
     let before = Handoff::default();
-    let frame = |i: usize| -> Result<(Palette, EncodedFrame), ExportError> {
+    let frame = |i: usize| -> Result<EncodedFrame, ExportError> {
         let made = indexed(i);
-        before.leave(i, made.as_ref().ok().map(|(_, pixels)| pixels.clone()));
-        let (palette, pixels) = made?;
+        before.leave(i, made.as_ref().ok().cloned());
+        let pixels = made?;
         let previous = match before.take(i) {
             None if i > 0 => return Err(ExportError::FrameLost),
             previous => previous,
         };
-        let encoded = encode_frame(
-            &pixels,
-            previous.as_deref().map(Vec::as_slice),
-            size,
-            delay(i),
-        )?;
-        Ok((palette, encoded))
+        let previous = previous.as_deref().map(Vec::as_slice);
+        Ok(encode_frame(&pixels, previous, size, delay(i))?)
     };
     write_file(&req.out, |w| {
         // The GIF starts with the palette, known once the first frame is done.
         let mut out = Some(w);
         let mut gif = None;
-        ordered(
-            count,
-            threads(),
-            progress,
-            frame,
-            |_, (palette, encoded)| {
-                if let Some(w) = out.take() {
-                    gif = Some(GifWriter::new(w, req.size.pixels, &palette)?);
-                }
-                if let Some(gif) = &mut gif {
-                    gif.add_encoded(&encoded)?;
-                }
-                progress.done.fetch_add(1, Ordering::Relaxed);
-                Ok(())
-            },
-        )?;
+        ordered(count, threads(), progress, frame, |_, encoded| {
+            if let Some(w) = out.take() {
+                let palette = palette.get().and_then(Option::as_ref);
+                let palette = palette.ok_or(ExportError::FrameLost)?;
+                gif = Some(GifWriter::new(w, req.size.pixels, palette)?);
+            }
+            if let Some(gif) = &mut gif {
+                gif.add_encoded(&encoded)?;
+            }
+            progress.done.fetch_add(1, Ordering::Relaxed);
+            Ok(())
+        })?;
         if let Some(gif) = gif {
             gif.finish()?;
         }

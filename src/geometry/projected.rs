@@ -90,9 +90,9 @@ impl Projected {
         self.context.get(i).map_or_else(Rings::default, |cell| {
             Arc::clone(cell.get_or_init(|| {
                 match cache.context.get(i) {
-                    Some(ContextGeometry::Area { meshes, .. }) => {
-                        rings(meshes.mesh(self.lod), &self.transform)
-                    }
+                    Some(ContextGeometry::Area { .. }) => self
+                        .context_area(cache, i)
+                        .map_or_else(Rings::default, |p| Arc::clone(&p.rings)),
                     Some(ContextGeometry::Lines(lines)) => lines
                         .lines
                         .iter()

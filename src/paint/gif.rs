@@ -201,8 +201,6 @@ pub fn encode_frame(
 /// Writes frames of one size into an animated GIF that loops forever.
 pub struct GifWriter<W: Write> {
     encoder: gif::Encoder<W>,
-    size: [u16; 2],
-    previous: Option<Vec<u8>>,
 }
 
 impl<W: Write> GifWriter<W> {
@@ -211,20 +209,7 @@ impl<W: Write> GifWriter<W> {
         let size = gif_size(size)?;
         let mut encoder = gif::Encoder::new(out, size[0], size[1], &palette.flat())?;
         encoder.set_repeat(gif::Repeat::Infinite)?;
-        Ok(GifWriter {
-            encoder,
-            size,
-            previous: None,
-        })
-    }
-
-    /// Adds a frame of palette indices (from an [`Indexer`] on this writer's palette), shown for
-    /// `delay_cs` hundredths of a second.
-    pub fn add(&mut self, indexed: Vec<u8>, delay_cs: u16) -> Result<(), PaintError> {
-        let frame = encode_frame(&indexed, self.previous.as_deref(), self.size, delay_cs)?;
-        self.add_encoded(&frame)?;
-        self.previous = Some(indexed);
-        Ok(())
+        Ok(GifWriter { encoder })
     }
 
     /// Adds a frame compressed by [`encode_frame`] after the frame added before it.
@@ -285,8 +270,13 @@ mod tests {
         let third = second.clone();
         let frames = [first, second, third];
         let mut writer = GifWriter::new(Vec::new(), [w as u32, h as u32], &palette).unwrap();
+        let mut previous: Option<&[u8]> = None;
         for f in &frames {
-            writer.add(f.clone(), 10).unwrap();
+            let size = [w as u16, h as u16];
+            writer
+                .add_encoded(&encode_frame(f, previous, size, 10).unwrap())
+                .unwrap();
+            previous = Some(f);
         }
         let bytes = writer.finish().unwrap();
         let mut options = gif::DecodeOptions::new();

@@ -49,6 +49,17 @@ fn faces() -> &'static [Face; 3] {
 /// (face, char, size in 1/64 px, halo width in 1/64 px, step within the pixel).
 type GlyphKey = (usize, char, u32, u32, u8);
 
+fn key(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> GlyphKey {
+    let sixty_fourths = |px: f32| (px * 64.0) as u32;
+    (
+        face_index,
+        c,
+        sixty_fourths(px_size),
+        sixty_fourths(halo_px),
+        step,
+    )
+}
+
 /// Looks `key` up in `cache`, making and keeping it the first time.
 fn kept<T>(
     cache: &'static OnceLock<Mutex<HashMap<GlyphKey, Arc<T>>>>,
@@ -71,13 +82,7 @@ fn kept<T>(
 /// The glyph for `c` with its pen `step` quarters of a pixel right of a whole pixel.
 fn glyph(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Arc<Glyph> {
     static GLYPHS: OnceLock<Mutex<HashMap<GlyphKey, Arc<Glyph>>>> = OnceLock::new();
-    let key = (
-        face_index,
-        c,
-        (px_size * 64.0) as u32,
-        (halo_px * 64.0) as u32,
-        step,
-    );
+    let key = key(face_index, c, px_size, halo_px, step);
     kept(&GLYPHS, key, || {
         let (outline, advance) = outline(face_index, c, px_size);
         let dx = f32::from(step) / STEPS_PER_PIXEL;
@@ -95,13 +100,7 @@ fn glyph(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Ar
 /// (empty for a glyph with no outline).
 fn halo(face_index: usize, c: char, px_size: f32, halo_px: f32, step: u8) -> Arc<Coverage> {
     static HALOS: OnceLock<Mutex<HashMap<GlyphKey, Arc<Coverage>>>> = OnceLock::new();
-    let key = (
-        face_index,
-        c,
-        (px_size * 64.0) as u32,
-        (halo_px * 64.0) as u32,
-        step,
-    );
+    let key = key(face_index, c, px_size, halo_px, step);
     kept(&HALOS, key, || {
         let stroke = Stroke {
             width: halo_px,
