@@ -21,11 +21,11 @@ fn stroke(s: &scene::Stroke) -> Stroke {
 fn circle_stroke(out: &mut Vec<egui::Shape>, center: Pos2, r: f32, s: &scene::Stroke) {
     match s.dash {
         None => out.push(egui::Shape::closed_line(
-            circle_points(center, r, 0.1),
+            circle_points(center, r, 0.25),
             stroke(s),
         )),
         Some([dash, gap]) => {
-            let mut points = circle_points(center, r, 0.05);
+            let mut points = circle_points(center, r, 0.125);
             points.extend(points.first().copied());
             out.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap));
         }
@@ -79,7 +79,12 @@ pub fn paint(
         }
         match shape {
             Shape::Text(t) => paint_text(painter, at(t.min), t),
-            _ => painter.extend(egui_shapes(shape, &at, Rect::EVERYTHING)),
+            _ => painter.extend(egui_shapes(
+                shape,
+                &at,
+                Rect::EVERYTHING,
+                1.0 / painter.ctx().pixels_per_point(),
+            )),
         }
     }
 }
@@ -91,16 +96,17 @@ pub(super) fn background(scene: &Scene, origin: Pos2) -> Option<egui::Shape> {
     Some(egui::Shape::rect_filled(rect, 0.0, color(bg)))
 }
 
-/// One line as egui shapes, placed by `at`, without the runs outside `clip`.
+/// One line as egui shapes, placed by `at`, without the runs outside `clip`; `pixel` is the
+/// size of a pixel in points.
 fn line(
     out: &mut Vec<egui::Shape>,
     points: &[[f32; 2]],
     closed: bool,
     s: &crate::scene::Stroke,
     at: &impl Fn([f32; 2]) -> Pos2,
-    clip: Rect,
+    (clip, pixel): (Rect, f32),
 ) {
-    let mut points = thinned(points.iter().map(|&p| at(p)));
+    let mut points = thinned(points.iter().map(|&p| at(p)), THIN * pixel);
     // A closed ring goes to egui as an open line back to its start: egui joins a closed line's
     // corners with uncut mitres, and an outline that turns back on itself (common in
     // simplified data) then throws a spike across the map. An open line's sharp corners are
@@ -111,19 +117,36 @@ fn line(
     match s.dash {
         Some([dash, gap]) => out.extend(egui::Shape::dashed_line(&points, stroke(s), dash, gap)),
         None => {
+            let stroke = ridge(stroke(s), pixel);
             for run in visible_runs(&points, clip.expand(s.width + 1.0)) {
-                out.push(egui::Shape::line(run.to_vec(), stroke(s)));
+                out.push(egui::Shape::line(run.to_vec(), stroke));
             }
         }
     }
 }
 
+/// egui draws a line no wider than 0.9 pixel as a ridge a pixel either side of its middle,
+/// fading out, with its colour thinned by its width: three vertices a point. A wider line
+/// takes four, and six triangles a segment instead of four; at exactly one pixel its four
+/// vertices make the same ridge at full colour. So a line of 0.9 to 1 pixel is drawn as one
+/// of 0.9 (a tenth fainter): a third fewer triangles for the borders of a whole continent.
+fn ridge(stroke: Stroke, pixel: f32) -> Stroke {
+    let thin = 0.9 * pixel;
+    if stroke.width > thin && stroke.width <= pixel {
+        Stroke::new(thin, stroke.color)
+    } else {
+        stroke
+    }
+}
+
 /// A shape other than text as egui shapes, placed by `at`, without the triangles and the runs
-/// of line that lie wholly outside `clip` (egui would copy them every frame for nothing).
+/// of line that lie wholly outside `clip` (egui would copy them every frame for nothing);
+/// `pixel` is the size of a pixel in points.
 pub(super) fn egui_shapes(
     shape: &Shape,
     at: &impl Fn([f32; 2]) -> Pos2,
     clip: Rect,
+    pixel: f32,
 ) -> Vec<egui::Shape> {
     let mut out = Vec::new();
     match shape {
@@ -162,10 +185,10 @@ pub(super) fn egui_shapes(
             };
             out.push(egui::Shape::mesh(mesh));
         }
-        Shape::Line(l) => line(&mut out, &l.points, l.closed, &l.stroke, at, clip),
+        Shape::Line(l) => line(&mut out, &l.points, l.closed, &l.stroke, at, (clip, pixel)),
         Shape::Lines(l) => {
             for (points, closed) in l.each() {
-                line(&mut out, points, closed, &l.stroke, at, clip);
+                line(&mut out, points, closed, &l.stroke, at, (clip, pixel));
             }
         }
         Shape::Circle(c) => {
@@ -175,7 +198,7 @@ pub(super) fn egui_shapes(
             }
             if let Some(fill) = c.fill {
                 out.push(egui::Shape::convex_polygon(
-                    circle_points(center, c.radius, 0.1),
+                    circle_points(center, c.radius, 0.25),
                     color(fill),
                     Stroke::NONE,
                 ));
@@ -203,19 +226,20 @@ pub(super) fn egui_shapes(
     out
 }
 
-/// How close two points of a line may be before the second is left out: less than a pixel,
-/// which no eye can tell from the full line at the widths of borders.
-const THIN: f32 = 0.8;
+/// How close two points of a line may be, in pixels, before the second is left out: a pixel
+/// and a half, which no eye can tell from the full line at the widths of borders (the line
+/// strays from a left-out point by less than that, and along a curve by a fraction of it).
+const THIN: f32 = 1.5;
 
-/// The points of a line without those closer than [`THIN`] to the last one kept (the last
+/// The points of a line without those closer than `thin` to the last one kept (the last
 /// point is always kept). Outlines drawn at a country's zoom have many points per pixel, and
-/// each point costs egui four vertices a frame.
-fn thinned(points: impl Iterator<Item = Pos2>) -> Vec<Pos2> {
+/// each point costs egui three or four vertices a frame.
+fn thinned(points: impl Iterator<Item = Pos2>, thin: f32) -> Vec<Pos2> {
     let mut out: Vec<Pos2> = Vec::new();
     let mut last_dropped = None;
     for p in points {
         match out.last() {
-            Some(q) if q.distance_sq(p) < THIN * THIN => last_dropped = Some(p),
+            Some(q) if q.distance_sq(p) < thin * thin => last_dropped = Some(p),
             _ => {
                 out.push(p);
                 last_dropped = None;
@@ -282,5 +306,62 @@ pub fn view_of(projector: &walkers::Projector<'_>) -> View {
         center_lon: center.x(),
         center_lat: center.y(),
         zoom: projector.zoom(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::{LinesShape, Rgba};
+    use egui::epaint::{TessellationOptions, Tessellator};
+    use std::sync::Arc;
+
+    /// A border of `n` points a pixel and a half apart, at `width` points.
+    fn border(n: usize, width: f32) -> Shape {
+        let line: Vec<[f32; 2]> = (0..n).map(|i| [10.0 + 1.5 * i as f32, 20.0]).collect();
+        Shape::Lines(LinesShape {
+            lines: vec![Arc::from(line)].into(),
+            closed: vec![false].into(),
+            shown: vec![0],
+            stroke: scene::Stroke::solid(width, Rgba::rgb(0x4a, 0x41, 0x37)),
+        })
+    }
+
+    /// Vertices egui makes of `shape` at `pixels_per_point`.
+    fn vertices(shape: &Shape, pixels_per_point: f32) -> usize {
+        let options = TessellationOptions::default();
+        let mut t = Tessellator::new(pixels_per_point, options, [1, 1], Vec::new());
+        let mut mesh = Mesh::default();
+        let at = |p: [f32; 2]| pos2(p[0], p[1]);
+        for s in egui_shapes(shape, &at, Rect::EVERYTHING, 1.0 / pixels_per_point) {
+            t.tessellate_shape(s, &mut mesh);
+        }
+        mesh.vertices.len()
+    }
+
+    #[test]
+    fn a_one_pixel_border_is_a_ridge_of_three_vertices_a_point() {
+        // One pixel wide on a screen of one pixel a point: the ridge, a tenth fainter.
+        assert_eq!(ridge(Stroke::new(1.0, Color32::BLACK), 1.0).width, 0.9);
+        assert_eq!(vertices(&border(100, 1.0), 1.0), 300);
+        // Wider, it keeps its width and egui's four vertices a point.
+        assert_eq!(ridge(Stroke::new(1.5, Color32::BLACK), 1.0).width, 1.5);
+        assert!(vertices(&border(100, 1.5), 1.0) >= 400);
+        // One point is two pixels on a sharper screen: drawn as it is.
+        assert_eq!(ridge(Stroke::new(1.0, Color32::BLACK), 0.5).width, 1.0);
+        // Thinner ones are egui's ridge already.
+        assert_eq!(ridge(Stroke::new(0.5, Color32::BLACK), 1.0).width, 0.5);
+    }
+
+    #[test]
+    fn points_closer_than_a_pixel_and_a_half_are_left_out_in_pixels_not_points() {
+        let line = |gap: f32| (0..11).map(move |i| pos2(gap * i as f32, 0.0));
+        // A point apart on a screen of one pixel a point: every other point goes, the last
+        // stays.
+        let one = thinned(line(1.0), THIN);
+        assert_eq!(one.len(), 6);
+        assert_eq!(one.last(), Some(&pos2(10.0, 0.0)));
+        // The same points on a screen of two pixels a point are two pixels apart: all stay.
+        assert_eq!(thinned(line(1.0), THIN * 0.5).len(), 11);
     }
 }

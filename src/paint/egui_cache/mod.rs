@@ -162,6 +162,8 @@ impl PaintedScene {
 struct Tessellation {
     tessellator: Tessellator,
     clip: egui::Rect,
+    /// A pixel's size in points.
+    pixel: f32,
 }
 
 impl Tessellation {
@@ -174,6 +176,7 @@ impl Tessellation {
         Tessellation {
             tessellator: t,
             clip: painter.clip_rect(),
+            pixel: 1.0 / ctx.pixels_per_point(),
         }
     }
 
@@ -202,7 +205,7 @@ impl Tessellation {
                 pieces.push(Piece::Text(at(t.min), t.clone()));
                 continue;
             }
-            for s in egui_shapes(shape, &at, self.clip) {
+            for s in egui_shapes(shape, &at, self.clip, self.pixel) {
                 self.tessellator.tessellate_shape(s, &mut mesh);
             }
         }
@@ -233,7 +236,7 @@ impl Tessellation {
                 (None, Shape::Text(t)) => Piece::Text(at(t.min), t.clone()),
                 (None, _) => {
                     let mut mesh = Mesh::default();
-                    for s in egui_shapes(shape, &at, self.clip) {
+                    for s in egui_shapes(shape, &at, self.clip, self.pixel) {
                         self.tessellator.tessellate_shape(s, &mut mesh);
                     }
                     Piece::Mesh(Arc::new(mesh))
