@@ -93,3 +93,32 @@ fn the_window_shows_the_emergency_on_6_january_and_none_on_4_january() {
         share_during * 100.0
     );
 }
+
+#[test]
+#[ignore = "needs a display: run by .ci/run under Xvfb"]
+fn a_screenshot_of_a_dataset_that_fails_to_load_exits_1_with_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dataset.json"), "{\"id\": ").expect("written");
+    let out = dir.path().join("shot.png");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qantar"))
+        .arg("--data")
+        .arg(dir.path())
+        .arg("--screenshot-to")
+        .arg(&out)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waited").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().expect("killed");
+            panic!("--screenshot-to did not exit within 60 s of a failed load");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().expect("its output");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("dataset.json"), "{stderr}");
+    assert!(!out.exists(), "no screenshot was written");
+}

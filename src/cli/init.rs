@@ -23,8 +23,8 @@ pub fn run(dir: &Path, spec: &OpenSpec) -> anyhow::Result<ExitCode> {
             manifest.display()
         );
     }
-    let text = std::fs::read_to_string(regions)
-        .with_context(|| format!("{}: cannot be read", regions.display()))?;
+    let text =
+        crate::data::read_text(regions).map_err(|e| anyhow::anyhow!(e.problems().join("\n")))?;
     let options = RegionOptions {
         id_property: spec.region_id.clone(),
         name_property: spec.region_name.clone(),
@@ -108,6 +108,12 @@ fn copy_into(dir: &Path, file: &Path) -> anyhow::Result<String> {
     let name = file
         .file_name()
         .with_context(|| format!("{}: not a file name", file.display()))?;
+    if !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
+        bail!(
+            "{}: not a regular file: init copies only files",
+            file.display()
+        );
+    }
     let to: PathBuf = dir.join(name);
     let same = to.canonicalize().ok() == file.canonicalize().ok() && to.exists();
     if !same {

@@ -1,8 +1,9 @@
 //! Where a dataset's files are read from: the copy embedded in the binary, or a folder.
 
-use super::error::LoadError;
+use super::error::{LoadError, Problem};
 use super::json::SourceFile;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// Where dataset files are read from.
 pub trait Files {
@@ -10,6 +11,11 @@ pub trait Files {
     fn read(&self, name: &str) -> Result<SourceFile, LoadError>;
     /// A description for messages: "the embedded dataset" or the folder.
     fn origin(&self) -> String;
+    /// What reading the files so far noticed but accepted (a byte-order mark), for the load
+    /// report.
+    fn notes(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// The default dataset, compiled into the binary.
@@ -31,23 +37,55 @@ impl Files for Embedded {
 }
 
 /// A dataset folder on disk.
-pub struct Dir(pub PathBuf);
+pub struct Dir {
+    pub path: PathBuf,
+    notes: Mutex<Vec<String>>,
+}
+
+impl Dir {
+    pub fn new(path: PathBuf) -> Self {
+        Dir {
+            path,
+            notes: Mutex::new(Vec::new()),
+        }
+    }
+}
 
 impl Files for Dir {
+    /// Reads `name` from the folder: a regular file inside it, bounded in size, UTF-8.
     fn read(&self, name: &str) -> Result<SourceFile, LoadError> {
-        let path = self.0.join(name);
-        let bytes = std::fs::read(&path).map_err(|source| LoadError::Unreadable {
-            path: path.clone(),
-            source,
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| LoadError::Unreadable {
-            path: path.clone(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
-        })?;
-        Ok(SourceFile::new(path.display().to_string(), text))
+        if let Some(message) = super::read::outside_folder(name) {
+            return Err(LoadError::Invalid(vec![Problem {
+                file: self.path.join("dataset.json").display().to_string(),
+                line: 0,
+                column: 0,
+                record: None,
+                message,
+            }]));
+        }
+        let path = self.path.join(name);
+        let bytes = super::read::read_bytes(&path)?;
+        let file = path.display().to_string();
+        let text = super::read::decode(&file, bytes)?;
+        if let Some(note) = text.note {
+            self.notes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(note);
+        }
+        Ok(SourceFile::new(file, text.text))
     }
 
     fn origin(&self) -> String {
-        self.0.display().to_string()
+        self.path.display().to_string()
+    }
+
+    fn notes(&self) -> Vec<String> {
+        std::mem::take(
+            &mut *self
+                .notes
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 }

@@ -50,7 +50,7 @@ impl Dataset {
                 path: path.to_owned(),
             });
         }
-        load(&Dir(path.to_owned()))
+        load(&Dir::new(path.to_owned()))
     }
 }
 
@@ -206,10 +206,12 @@ fn rest(
         report,
         skipped: 0,
     };
-    match csv_events {
-        Some(name) => super::load_layers::lay_csv(data, files.read(name)?),
-        None => Ok(data),
-    }
+    let mut data = match csv_events {
+        Some(name) => super::load_layers::lay_csv(data, files.read(name)?)?,
+        None => data,
+    };
+    data.report.extend(files.notes());
+    Ok(data)
 }
 
 fn resolve_meta(

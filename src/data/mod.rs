@@ -51,6 +51,7 @@ pub use model::*;
 pub use open::OpenSpec;
 pub use period::*;
 pub use read::MAX_FILE_BYTES;
+pub use read::{MAX_FILE_ENV, read_text};
 pub use regions_in::{RegionOptions, RegionsReport, read_regions};
 pub use search::{SearchHit, find_place, normalize, search, search_events};
 pub use source::*;

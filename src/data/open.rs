@@ -5,7 +5,7 @@ use super::error::{LoadError, Problem};
 use super::event::default_kinds;
 use super::lineage::Lineage;
 use super::model::{About, Dataset, Meta};
-use super::read::{file_problem, read_text};
+use super::read::{file_problem, read_text_noted};
 use crate::clock::Clock;
 use crate::i18n::LocalText;
 use std::path::{Path, PathBuf};
@@ -55,7 +55,8 @@ impl Dataset {
                 .push(format!("--tz {tz}: times are read and shown on this clock"));
         }
         if let Some(path) = &spec.regions {
-            let text = read_text(path)?;
+            let super::read::Text { text, note } = read_text_noted(path)?;
+            data.report.extend(note);
             let options = super::regions_in::RegionOptions {
                 id_property: spec.region_id.clone(),
                 name_property: spec.region_name.clone(),
@@ -144,8 +145,9 @@ fn clock_of(tz: &str) -> Result<Clock, LoadError> {
 
 /// Reads `path` (CSV or Qantar's events JSON, by its extension or its first character) and
 /// lays its events on `data`.
-fn lay_events_file(data: Dataset, path: &Path) -> Result<Dataset, LoadError> {
-    let text = read_text(path)?;
+fn lay_events_file(mut data: Dataset, path: &Path) -> Result<Dataset, LoadError> {
+    let super::read::Text { text, note } = read_text_noted(path)?;
+    data.report.extend(note);
     let file = path.display().to_string();
     let ext = path
         .extension()

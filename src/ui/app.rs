@@ -75,10 +75,7 @@ impl App {
         persisted: Persisted,
         options: StartOptions,
     ) -> Self {
-        let (atlas, load_error) = match loaded {
-            Ok(a) => (Some(a), None),
-            Err(e) => (None, Some(e)),
-        };
+        let (atlas, load_error) = (loaded.as_ref().ok().cloned(), loaded.err());
         let style = Style::for_theme(persisted.theme);
         let mut app = App {
             state: AppState {
@@ -122,7 +119,11 @@ impl App {
             self.state.persisted.lang = lang;
         }
         let Some(atlas) = self.state.atlas.clone() else {
-            return;
+            // No map will be drawn: a scripted screenshot fails with the load error.
+            let error = self.state.load_error.as_ref().map(LoadError::problems);
+            return error
+                .into_iter()
+                .for_each(|e| self.start_error(e.join("\n")));
         };
         // Files laid from the command line: say what was read, guessed and skipped.
         self.state.windows.report =

@@ -140,6 +140,10 @@ pub fn kind_of(path: &Path) -> (OpenKind, PathBuf) {
 fn looks_like_regions(path: &Path) -> bool {
     use std::io::Read as _;
     let mut head = vec![0u8; 4096];
+    // Only a regular file is opened: a pipe would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);

@@ -1,0 +1,145 @@
+//! Files that are not what a dataset's files should be: a pipe, a device, a folder, a path
+//! outside the dataset's folder, a byte-order mark, UTF-16, bytes that are not UTF-8. Each is
+//! refused (or, for the mark, read) with its file named, by `qantar check`, quickly: no hang,
+//! no panic, no unbounded read.
+
+#![expect(clippy::unwrap_used, reason = "test helpers panic on a broken fixture")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A copy of the default dataset in a temporary folder.
+fn copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_geodata(dir.path());
+    dir
+}
+
+/// `qantar check --data DIR`: (exit code, stdout and stderr). Killed, failing the test, if
+/// it takes more than 60 s (a read waiting for ever).
+fn check(dir: &Path) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qantar"))
+        .args(["check", "--data"])
+        .arg(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("qantar check did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+/// Points the manifest's `key` file at `name`.
+fn rename_in_manifest(dir: &Path, key: &str, name: &str) {
+    let path = dir.join("dataset.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    manifest["files"][key] = serde_json::Value::String(name.to_owned());
+    std::fs::write(&path, serde_json::to_string_pretty(&manifest).unwrap()).unwrap();
+}
+
+fn events(dir: &Path) -> PathBuf {
+    dir.join("events.json")
+}
+
+#[test]
+fn a_pipe_in_place_of_a_file_is_refused_at_once() {
+    let dir = copy();
+    std::fs::remove_file(events(dir.path())).unwrap();
+    let made = Command::new("mkfifo").arg(events(dir.path())).status();
+    assert!(made.is_ok_and(|s| s.success()));
+    let (code, text) = check(dir.path());
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("events.json: is not a regular file"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_device_a_folder_and_paths_outside_the_folder_are_refused() {
+    let cases = [
+        ("/dev/zero", "outside the dataset's folder"),
+        ("/etc/passwd", "outside the dataset's folder"),
+        ("../events.json", "outside the dataset's folder"),
+        ("sub", "sub: is a folder, not a file"),
+    ];
+    for (name, said) in cases {
+        let dir = copy();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        rename_in_manifest(dir.path(), "events", name);
+        let (code, text) = check(dir.path());
+        assert_eq!(code, Some(1), "{name}: {text}");
+        assert!(text.contains(said), "{name}: {text}");
+        assert!(
+            text.contains("dataset.json") || name == "sub",
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_said_and_the_file_read() {
+    let dir = copy();
+    let text = std::fs::read(events(dir.path())).unwrap();
+    std::fs::write(
+        events(dir.path()),
+        [b"\xEF\xBB\xBF".as_slice(), &text].concat(),
+    )
+    .unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("events.json: starts with a UTF-8 byte-order mark"),
+        "{out}"
+    );
+}
+
+#[test]
+fn utf16_and_bytes_not_utf8_are_named_with_their_place() {
+    let dir = copy();
+    let text = std::fs::read_to_string(events(dir.path())).unwrap();
+    let utf16: Vec<u8> = "\u{feff}"
+        .chars()
+        .chain(text.chars())
+        .collect::<String>()
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(events(dir.path()), utf16).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("events.json:1:1: is UTF-16, not UTF-8"),
+        "{out}"
+    );
+
+    // A Latin-1 byte on the third line.
+    let mut lines: Vec<Vec<u8>> = text.lines().map(|l| l.as_bytes().to_vec()).collect();
+    lines[2].insert(0, 0xE9);
+    std::fs::write(events(dir.path()), lines.join(&b'\n')).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("events.json:3:1: is not UTF-8 at byte"),
+        "{out}"
+    );
+    // One cause, one line: no follow-on errors about the events' references.
+    assert!(out.contains("1 problem(s) found"), "{out}");
+}
