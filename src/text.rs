@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::clock::Instant;
 use crate::data::{Bound, Dataset, Event, FigureValue, Period, Qualifier, SourceKind, TimeOfDay};
 use crate::i18n::{Lang, Msg, tr};
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 /// The time of an event as shown in a list for `day`: "16:37", "about 20:30",
 /// "evening (time unknown)", "time unknown", or "from 4 January" for an event that began earlier.
@@ -208,7 +208,15 @@ pub fn between(clock: Clock, lang: Lang, earliest: Instant, latest: Instant) -> 
 /// time: the record does not say whose clock)", or "at an unknown hour between … and …".
 pub fn bound_text(data: &Dataset, lang: Lang, bound: &Bound) -> String {
     let clock = data.meta.clock;
-    let text = if bound.is_exact() {
+    let (first, last) = data.meta.window;
+    let years = first.year()..=last.year();
+    let text = if [bound.earliest, bound.latest]
+        .iter()
+        .any(|&t| !years.contains(&clock.day(t).year()))
+    {
+        // Outside the window's years the day and month alone would mislead: the whole date.
+        bound_iso(clock, bound)
+    } else if bound.is_exact() {
         minute_text(clock, lang, bound.earliest)
     } else {
         between(clock, lang, bound.earliest, bound.latest)

@@ -143,3 +143,84 @@ fn utf16_and_bytes_not_utf8_are_named_with_their_place() {
     // One cause, one line: no follow-on errors about the events' references.
     assert!(out.contains("1 problem(s) found"), "{out}");
 }
+
+/// `qantar ARGS`: (exit code, stdout and stderr).
+fn qantar(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_qantar"))
+        .args(args)
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+#[test]
+fn a_window_of_centuries_is_refused_whether_given_or_spanned() {
+    // The rule: a window is at most 100 years long.
+    let dir = copy();
+    let path = dir.path().join("dataset.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen("\"start\": \"2022-01-01\"", "\"start\": \"1900-01-01\"", 1);
+    std::fs::write(
+        &path,
+        text.replacen("\"end\": \"2022-01-25\"", "\"end\": \"9999-12-31\"", 1),
+    )
+    .unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains(
+            "\"window\" spans from 1900-01-01 to 9999-12-31, 8099 years: more than the 100 years"
+        ),
+        "{out}"
+    );
+
+    // Events laid on the dataset widen its window to span them: not to year 9999.
+    let csv = dir.path().join("late.csv");
+    std::fs::write(
+        &csv,
+        "date,place,title,description,kind,source\n\
+         2022-01-05,Almaty,A march,People marched.,protest,Wire\n\
+         9999-01-05,Almaty,A typo,A year mistyped.,protest,Wire\n",
+    )
+    .unwrap();
+    let (code, out) = qantar(&["check", "--events", csv.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("late.csv: the events' and periods' dates span from 2022-01-01 to 9999-01-05"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_date_outside_the_window_is_warned_of_and_shown_with_its_year() {
+    let dir = copy();
+    let path = dir.path().join("periods.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let from = "\"earliest\": \"2022-01-05T16:00\"";
+    assert!(text.contains(from));
+    std::fs::write(
+        &path,
+        text.replacen(from, "\"earliest\": \"1900-01-05T16:00\"", 1),
+    )
+    .unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("warning: unit \"KZ-AKM\"'s period declared on 1900-01-05, outside the dataset's window (2022-01-01 to 2022-01-25)"),
+        "{out}"
+    );
+    // The summary gives such a date whole, not as "5 January".
+    let data = dir.path().to_str().unwrap();
+    let (code, out) = qantar(&["summary", "--data", data, "--at", "2022-01-10T12:00"]);
+    assert_eq!(code, Some(0), "{out}");
+    let akmola = out.lines().find(|l| l.contains("KZ-AKM")).unwrap();
+    assert!(
+        akmola.contains("since 1900-01-05T16:00:00+06:00/2022-01-06T00:00:00+06:00"),
+        "{akmola}"
+    );
+}

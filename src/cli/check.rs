@@ -22,7 +22,13 @@ pub fn check(spec: &OpenSpec) -> CheckReport {
         },
         Ok(data) => CheckReport {
             ok: true,
-            text: format!("{}{}{}", load_report(&data), warnings(&data), counts(&data)),
+            text: format!(
+                "{}{}{}{}",
+                load_report(&data),
+                warnings(&data),
+                outside_window(&data),
+                counts(&data)
+            ),
         },
         Err(LoadError::Invalid(problems)) => {
             let mut text = String::new();
@@ -164,6 +170,54 @@ fn warnings(data: &Dataset) -> String {
                 unit.names.get(crate::i18n::Lang::En)
             );
         }
+    }
+    out
+}
+
+/// Dates outside the dataset's window: they are kept, but the timeline never reaches them, and
+/// a text that leaves out the year ("since 1 January") would misplace them.
+fn outside_window(data: &Dataset) -> String {
+    let (first, last) = data.meta.window;
+    let clock = data.meta.clock;
+    let outside = |t: crate::clock::Instant| {
+        let day = clock.day(t);
+        (day < first || day > last).then_some(day)
+    };
+    let mut lines = Vec::new();
+    for e in &data.events {
+        for (what, t) in [("starts", e.earliest()), ("ends", e.end_instant())] {
+            if let Some(day) = outside(t) {
+                lines.push(format!("event \"{}\" {what} on {day}", e.id));
+            }
+        }
+    }
+    for p in &data.periods {
+        let unit = &data.unit(p.unit).id;
+        let bounds = [
+            ("declared", Some(&p.declared)),
+            ("lifted", p.lifted.as_ref()),
+        ];
+        for (what, b) in bounds.into_iter().filter_map(|(w, b)| Some((w, b?))) {
+            if let Some(day) = outside(b.earliest).or_else(|| outside(b.latest)) {
+                lines.push(format!("unit \"{unit}\"'s period {what} on {day}"));
+            }
+        }
+    }
+    let mut out = String::new();
+    const SHOWN: usize = 20;
+    for line in lines.iter().take(SHOWN) {
+        let _ = writeln!(
+            out,
+            "warning: {line}, outside the dataset's window ({first} to {last}): the timeline \
+             does not reach it"
+        );
+    }
+    if lines.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "warning: and {} more dates outside the window",
+            lines.len() - SHOWN
+        );
     }
     out
 }

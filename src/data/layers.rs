@@ -7,6 +7,21 @@ use chrono::NaiveDate;
 
 /// The days from the first to the last event or status change, on the dataset's clock (today
 /// when there is nothing at all).
+/// The longest window a dataset may have, in years: the timeline, its histogram and the
+/// animations are made for days to decades, and a window of centuries is a typing error.
+pub const MAX_WINDOW_YEARS: u32 = 100;
+
+/// Why a window from `from` to `to` is refused: longer than [`MAX_WINDOW_YEARS`].
+pub fn too_long(from: NaiveDate, to: NaiveDate) -> Option<String> {
+    let years = to.years_since(from).unwrap_or(0);
+    (years > MAX_WINDOW_YEARS).then(|| {
+        format!(
+            "from {from} to {to}, {years} years: more than the {MAX_WINDOW_YEARS} years \
+             Qantar shows (is a year mistyped?)"
+        )
+    })
+}
+
 pub(super) fn span_of(meta: &Meta, events: &[Event], periods: &[Period]) -> (NaiveDate, NaiveDate) {
     let instants = events
         .iter()

@@ -158,6 +158,9 @@ fn rest(
     ));
     if meta.window_from_data {
         meta.window = super::layers::span_of(&meta, &events, &periods);
+        if let Some(why) = super::layers::too_long(meta.window.0, meta.window.1) {
+            problems.push(whole_data(files, why));
+        }
     }
     // The story refers to everything else: it is checked once the rest loads, so that a broken
     // event is reported once, not again for every chapter that tells it.
@@ -328,7 +331,18 @@ fn resolve_meta(
     Some((meta, raw.files))
 }
 
-/// Two dates, in order.
+/// A problem of the dataset as a whole: its events' and periods' dates, say.
+fn whole_data(files: &dyn Files, why: String) -> Problem {
+    Problem {
+        file: files.origin(),
+        line: 0,
+        column: 0,
+        record: None,
+        message: format!("the events' and periods' dates span {why}"),
+    }
+}
+
+/// Two dates, in order, at most [`super::layers::MAX_WINDOW_YEARS`] apart.
 fn window_of(
     w: &RawWindow,
     key: &str,
@@ -337,7 +351,13 @@ fn window_of(
 ) -> Option<(NaiveDate, NaiveDate)> {
     let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d");
     match (day(&w.start), day(&w.end)) {
-        (Ok(a), Ok(b)) if a <= b => Some((a, b)),
+        (Ok(a), Ok(b)) if a <= b => match super::layers::too_long(a, b) {
+            Some(why) => {
+                problems.push(at(key, format!("\"{key}\" spans {why}")));
+                None
+            }
+            None => Some((a, b)),
+        },
         (Ok(_), Ok(_)) => {
             problems.push(at(key, format!("\"{key}\" ends before it starts")));
             None
