@@ -120,10 +120,8 @@ impl App {
         }
         let Some(atlas) = self.state.atlas.clone() else {
             // No map will be drawn: a scripted screenshot fails with the load error.
-            let error = self.state.load_error.as_ref().map(LoadError::problems);
-            return error
-                .into_iter()
-                .for_each(|e| self.start_error(e.join("\n")));
+            let error = self.state.load_problems();
+            return error.into_iter().for_each(|e| self.start_error(e));
         };
         // Files laid from the command line: say what was read, guessed and skipped.
         self.state.windows.report =

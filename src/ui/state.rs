@@ -207,6 +207,11 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Why the dataset failed to load, a problem a line.
+    pub fn load_problems(&self) -> Option<String> {
+        (self.load_error.as_ref()).map(|e| e.problems().join("\n"))
+    }
+
     /// What the map shows, as the scene and every export of it take it.
     pub fn shown(&self) -> Shown {
         Shown {
