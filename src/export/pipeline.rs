@@ -6,18 +6,47 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 
-/// Runs `work(i)` for every `i` in `0..count` on up to `threads` threads and hands the results,
-/// in order, to `sink`. Workers stay at most a few frames ahead of `sink`, which bounds memory.
-/// Stops early on the first error or when `progress` is cancelled.
+/// How many frames an export makes at once, and how far ahead of the one being written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flight {
+    pub threads: usize,
+    /// Frames begun but not yet handed to the sink, at most.
+    pub ahead: usize,
+}
+
+/// The bytes of frames (four a pixel) an export keeps in flight, at most.
+pub const FRAME_MEMORY: u64 = 512 * 1024 * 1024;
+/// Frames in flight at most, however small they are and however many cores there are.
+pub const MAX_AHEAD: usize = 8;
+
+impl Flight {
+    /// For frames of `pixels` pixels on `cores` cores: at most [`FRAME_MEMORY`] of frames and
+    /// [`MAX_AHEAD`] frames in flight (two at least, so that one is made while one is written),
+    /// whatever the number of cores.
+    pub fn for_frames(cores: usize, pixels: u64) -> Flight {
+        let frame = pixels.saturating_mul(4).max(1);
+        let ahead = usize::try_from(FRAME_MEMORY / frame)
+            .unwrap_or(MAX_AHEAD)
+            .clamp(2, MAX_AHEAD);
+        Flight {
+            threads: cores.clamp(1, ahead),
+            ahead,
+        }
+    }
+}
+
+/// Runs `work(i)` for every `i` in `0..count` on up to `flight.threads` threads and hands the
+/// results, in order, to `sink`. Workers stay at most `flight.ahead` frames ahead of `sink`,
+/// which bounds memory. Stops early on the first error or when `progress` is cancelled.
 pub fn ordered<T: Send>(
     count: usize,
-    threads: usize,
+    flight: Flight,
     progress: &Progress,
     work: impl Fn(usize) -> Result<T, ExportError> + Sync,
     mut sink: impl FnMut(usize, T) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    let threads = threads.clamp(1, count.max(1));
-    let ahead = 2 * threads;
+    let threads = flight.threads.clamp(1, count.max(1));
+    let ahead = flight.ahead.max(threads);
     let next = AtomicUsize::new(0);
     let consumed = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -121,13 +150,49 @@ impl<T> Handoff<T> {
 mod tests {
     use super::*;
 
+    /// `threads` threads, each up to two frames ahead.
+    fn two_each(threads: usize) -> Flight {
+        Flight {
+            threads,
+            ahead: 2 * threads,
+        }
+    }
+
+    #[test]
+    fn frames_in_flight_are_bounded_by_their_size_not_the_cores() {
+        let hd = 1920 * 1080;
+        let huge = 8192 * 8192;
+        // Small frames: every core, up to eight frames ahead.
+        assert_eq!(
+            Flight::for_frames(2, hd),
+            Flight {
+                threads: 2,
+                ahead: 8
+            }
+        );
+        assert_eq!(
+            Flight::for_frames(64, hd),
+            Flight {
+                threads: 8,
+                ahead: 8
+            }
+        );
+        // 8192 x 8192 frames are 256 MiB each: two in flight on 2 cores or on 64.
+        for cores in [1, 2, 8, 64] {
+            let f = Flight::for_frames(cores, huge);
+            assert_eq!(f.ahead, 2, "{cores} cores");
+            assert!(f.threads <= 2 && f.threads >= 1, "{cores} cores");
+            assert!(f.ahead as u64 * huge * 4 <= FRAME_MEMORY);
+        }
+    }
+
     #[test]
     fn results_arrive_in_order_from_several_threads() {
         let mut seen = Vec::new();
         let progress = Progress::default();
         ordered(
             50,
-            4,
+            two_each(4),
             &progress,
             |i| {
                 // Later frames finish first.
@@ -150,7 +215,7 @@ mod tests {
         let mut seen = Vec::new();
         ordered(
             40,
-            4,
+            two_each(4),
             &progress,
             |i| {
                 // Later items finish their own part first.
@@ -176,7 +241,7 @@ mod tests {
         let mut sunk = 0;
         let result = ordered(
             100,
-            2,
+            two_each(2),
             &progress,
             |i| {
                 if i == 7 {
@@ -197,7 +262,7 @@ mod tests {
     #[test]
     fn cancelling_stops_with_cancelled() {
         let progress = Progress::default();
-        let result = ordered(100, 2, &progress, Ok, |i, _| {
+        let result = ordered(100, two_each(2), &progress, Ok, |i, _| {
             if i == 3 {
                 progress.cancel();
             }

@@ -1,7 +1,7 @@
 //! Writing exports to disk: numbered PNG frames through a staging folder, animated GIFs with
 //! one palette, and every file atomically (see `paint::write_atomically`).
 
-use super::pipeline::{Handoff, ordered};
+use super::pipeline::{Flight, Handoff, ordered};
 use super::scene::{Framing, png_text, scene_for, style};
 use super::{ExportError, ExportRequest, Progress, Report};
 use crate::atlas::Atlas;
@@ -14,11 +14,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// How many threads render frames.
-fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8)
+/// How many threads render frames of `req`, and how many frames may be in flight.
+fn flight(req: &ExportRequest) -> Flight {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let [w, h] = req.size.pixels;
+    Flight::for_frames(cores, u64::from(w) * u64::from(h))
 }
 
 /// The scene and pixels of frame `i`, painted over `under`: the background and the context
@@ -61,7 +61,7 @@ pub(super) fn write_frames(
     let under = OnceLock::new();
     ordered(
         instants.len(),
-        threads(),
+        flight(req),
         progress,
         |i| {
             let (scene, pixmap) = render_frame(atlas, req, framing, instants, i, &under)?;
@@ -155,7 +155,7 @@ pub(super) fn write_gif(
         // The GIF starts with the palette, known once the first frame is done.
         let mut out = Some(w);
         let mut gif = None;
-        ordered(count, threads(), progress, frame, |_, encoded| {
+        ordered(count, flight(req), progress, frame, |_, encoded| {
             if let Some(w) = out.take() {
                 let palette = palette.get().and_then(Option::as_ref);
                 let palette = palette.ok_or(ExportError::FrameLost)?;
