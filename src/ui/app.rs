@@ -44,6 +44,7 @@ impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let saved = cc.storage.filter(|_| !options.fresh);
         let persisted = saved.and_then(|s| eframe::get_value::<Persisted>(s, STORAGE_KEY));
+        let persisted = persisted.map(Persisted::sane);
         // Settings that exist but do not read (corrupt, or from an incompatible version).
         let unreadable =
             persisted.is_none() && saved.is_some_and(|s| s.get_string(STORAGE_KEY).is_some());

@@ -69,6 +69,25 @@ impl Default for Persisted {
     }
 }
 
+impl Persisted {
+    /// These settings with what no window can use put back to its default: a presentation
+    /// zoom that is not a number or beyond 0.5-4, a view off the globe or not a number, a
+    /// speed past the list. Settings files are edited by hand and written by older versions.
+    pub fn sane(mut self) -> Self {
+        let d = Persisted::default();
+        if !(0.5..=4.0).contains(&self.presentation_zoom) {
+            self.presentation_zoom = d.presentation_zoom;
+        }
+        self.view = self.view.filter(|&[lon, lat, zoom]| {
+            (-180.0..=180.0).contains(&lon)
+                && (-90.0..=90.0).contains(&lat)
+                && (0.0..=22.0).contains(&zoom)
+        });
+        self.speed = self.speed.min(SPEEDS.len() - 1);
+        self
+    }
+}
+
 /// How the window was asked to start (command-line options).
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
@@ -238,5 +257,38 @@ impl AppState {
     pub fn find_place(&self, name: &str) -> Option<Place> {
         let atlas = self.atlas.as_ref()?;
         crate::data::find_place(&atlas.data, name, self.persisted.lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_no_window_can_use_fall_back_to_the_defaults() {
+        let broken = Persisted {
+            presentation_zoom: f32::NAN,
+            view: Some([f64::INFINITY, 10.0, 5.0]),
+            speed: usize::MAX,
+            ..Persisted::default()
+        }
+        .sane();
+        assert_eq!(broken.presentation_zoom, PRESENTATION_ZOOM);
+        assert_eq!(broken.view, None);
+        assert_eq!(broken.speed, SPEEDS.len() - 1);
+        for zoom in [0.0, -1.0, 1e30] {
+            let p = Persisted {
+                presentation_zoom: zoom,
+                ..Persisted::default()
+            };
+            assert_eq!(p.sane().presentation_zoom, PRESENTATION_ZOOM, "{zoom}");
+        }
+        // What a window can use stays.
+        let good = Persisted {
+            presentation_zoom: 2.5,
+            view: Some([67.0, 48.0, 5.0]),
+            ..Persisted::default()
+        };
+        assert_eq!(good.clone().sane(), good);
     }
 }
