@@ -99,6 +99,7 @@ messages! {
     WholeCountryEvents,
     NoStory,
     SettingsReset,
+    FrameFailed,
     KeysTitle,
     AboutData5,
     AboutData6,

@@ -1,7 +1,8 @@
 //! The atlas application, a star: [`App`] owns the one [`AppState`] and each panel's own widget
 //! state, shows the panels (each gets `&AppState` and `&mut` of its own state, and returns
 //! actions), and carries the actions out in [`App::apply`], the one place where shared state
-//! changes, for keys, clicks and tests alike. Only this file imports the panels.
+//! changes, for keys, clicks and tests alike. Only this file and its `frame.rs` import the
+//! panels.
 
 use super::export::ExportDialog;
 use super::map::MapView;
@@ -9,7 +10,7 @@ use super::open::Opener;
 use super::screenshot::ScreenshotJob;
 use super::state::{Action, AppState, OpenKind, OpenWindows, Persisted, SPEEDS, StartOptions};
 use super::toolbar::SearchBox;
-use super::{about, clipboard, details, export, keys, map, story, timeline, toolbar};
+use super::{clipboard, map};
 use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::data::{LoadError, Place};
@@ -18,6 +19,7 @@ use crate::scene::Style;
 use std::sync::Arc;
 
 mod access;
+mod frame;
 
 const STORAGE_KEY: &str = "qantar-state";
 
@@ -330,71 +332,5 @@ impl App {
         self.play_clock = Some(now);
         super::playback::advance(&mut self.state, &atlas, dt);
         ctx.request_repaint();
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        if let Some(message) = self.failed_start.take() {
-            super::screenshot::finish(
-                &ctx,
-                Err(super::screenshot::ScreenshotError::Start(message)),
-            );
-            return;
-        }
-        if self.state.presenting {
-            // Ctrl+= / Ctrl+− change egui's zoom: remember it as the presentation scale.
-            self.state.persisted.presentation_zoom = ctx.zoom_factor();
-        }
-        self.play(&ctx);
-        self.state.gliding = super::playback::glide(&mut self.state, ctx.input(|i| i.time));
-        if self.state.gliding.is_some() {
-            ctx.request_repaint();
-        }
-        if let Some(loaded) = self.opener.poll(&self.state.spec) {
-            self.show_loaded(loaded);
-        }
-        let mut actions = std::mem::take(&mut self.pending);
-        actions.extend(super::open::dropped(&ctx));
-        let state = &self.state;
-        actions.extend(keys::actions(
-            &ctx,
-            state.chapter.is_some(),
-            state.presenting,
-        ));
-        if !state.presenting {
-            actions.extend(toolbar::show(ui, state, &mut self.search));
-        }
-        actions.extend(timeline::show(ui, state));
-        if state.chapter.is_some() {
-            actions.extend(story::show(ui, state));
-        } else if !state.presenting {
-            actions.extend(details::show(ui, state));
-        }
-        actions.extend(map::show(ui, state, &mut self.map));
-        actions.extend(about::show(&ctx, state));
-        actions.extend(super::open::windows(&ctx, state, &mut self.opener));
-        let view = self.map.painted_view();
-        actions.extend(export::show(&ctx, state, view, &mut self.export));
-        for action in actions {
-            self.apply(&ctx, action);
-        }
-        if let Some(job) = &mut self.screenshot
-            && let Some(done) = job.step(&ctx, self.map.last_scene().is_some())
-        {
-            super::screenshot::finish(&ctx, done);
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.save_state {
-            self.state.persisted.instant = Some(self.state.instant.unix_minutes());
-            self.state.persisted.view = self
-                .map
-                .painted_view()
-                .map(|(v, _)| [v.center_lon, v.center_lat, v.zoom]);
-            eframe::set_value(storage, STORAGE_KEY, &self.state.persisted);
-        }
     }
 }

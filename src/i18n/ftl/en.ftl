@@ -67,6 +67,7 @@ LanguageHint = The language of the atlas: its words, dates and place names
 WholeCountryEvents = Across the country
 NoStory = This dataset has no guided story.
 SettingsReset = The saved settings could not be read; the defaults are used.
+FrameFailed = Something failed while drawing the window, and that frame was dropped; the window goes on
 KeysTitle = Keys
 InEnglish = (in English: not yet translated)
 SkipQuiet = Skip quiet hours
