@@ -193,3 +193,20 @@ fn a_place_with_hundreds_of_events_lays_out_only_the_cards_near_what_shows() {
     // A short list is laid out whole (for screen readers): see the other tests, which find
     // cards far below the fold.
 }
+
+#[test]
+fn only_web_links_open_and_other_schemes_are_refused_with_a_message() {
+    let mut h = harness();
+    let ctx = h.ctx.clone();
+    for url in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "ftp://example.org/x",
+    ] {
+        h.state_mut().apply(&ctx, Action::OpenUrl(url.into()));
+        h.run_steps(2);
+        h.get_by_label_contains(&format!(
+            "Only web links (http and https) are opened; not this one: {url}"
+        ));
+    }
+}

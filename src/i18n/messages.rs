@@ -100,6 +100,7 @@ messages! {
     NoStory,
     SettingsReset,
     FrameFailed,
+    OnlyWebLinks,
     KeysTitle,
     AboutData5,
     AboutData6,

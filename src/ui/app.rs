@@ -279,6 +279,9 @@ impl App {
             Action::OpenUrl(url) => {
                 if crate::data::is_http_url(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
+                } else {
+                    let refused = tr(state.persisted.lang, Msg::OnlyWebLinks);
+                    state.notice = Some(format!("{refused}: {url}"));
                 }
             }
             Action::SetFilter(filter) => {

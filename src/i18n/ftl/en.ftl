@@ -68,6 +68,7 @@ WholeCountryEvents = Across the country
 NoStory = This dataset has no guided story.
 SettingsReset = The saved settings could not be read; the defaults are used.
 FrameFailed = Something failed while drawing the window, and that frame was dropped; the window goes on
+OnlyWebLinks = Only web links (http and https) are opened; not this one
 KeysTitle = Keys
 InEnglish = (in English: not yet translated)
 SkipQuiet = Skip quiet hours
