@@ -224,3 +224,43 @@ fn a_date_outside_the_window_is_warned_of_and_shown_with_its_year() {
         "{akmola}"
     );
 }
+
+#[test]
+fn a_file_that_does_not_read_is_the_one_cause_listed_not_its_follow_ons() {
+    // Half a sources file: every event's and period's source is then unknown.
+    let dir = copy();
+    let path = dir.path().join("sources.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].contains("sources.json:") && lines[0].contains("EOF while parsing"),
+        "{out}"
+    );
+    assert!(
+        lines[1].contains("sources.json: and ") && lines[1].contains("follow from this file's"),
+        "{out}"
+    );
+    assert!(!out.contains("unknown source"), "{out}");
+
+    // Half a units file: cities, events, periods and lineage all name units; the cities file,
+    // left empty by that alone, is not blamed.
+    let dir = copy();
+    let path = dir.path().join("units.geojson");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..500]).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.lines().next().unwrap().contains("units.geojson:"),
+        "{out}"
+    );
+    assert!(out.contains("units.geojson: and "), "{out}");
+    assert!(
+        !out.contains("unknown unit") && !out.contains("cities.json"),
+        "{out}"
+    );
+    assert!(!out.contains("not a unit of the dataset"), "{out}");
+}

@@ -17,6 +17,87 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Files that could not be read as a whole, and the noun of what each holds: every reference
+/// to what they hold ("unknown unit", "not a unit of the dataset") is a follow-on of the one
+/// real cause. A file left empty only by follow-ons (the cities of a unit file that does not
+/// read) is charged to that first file.
+#[derive(Debug, Default)]
+pub struct Broken(Vec<(String, &'static str)>);
+
+impl Broken {
+    /// The file whose breaking caused `p`, if one did.
+    fn cause(&self, p: &Problem) -> Option<&str> {
+        let follows = |(file, noun): &(String, &str)| {
+            p.file != *file
+                && (p.message.starts_with(&format!("unknown {noun} \""))
+                    || p.message.contains(&format!("not a {noun} of the dataset")))
+        };
+        self.0
+            .iter()
+            .find(|b| follows(b))
+            .map(|(file, _)| file.as_str())
+    }
+
+    /// Notes the file `name` (or the file whose name ends so) as broken when nothing was
+    /// loaded from it and `problems` has a problem of its own.
+    pub fn note(
+        &mut self,
+        name: Option<&str>,
+        nothing: bool,
+        noun: &'static str,
+        problems: &[Problem],
+    ) {
+        let Some(name) = name.filter(|_| nothing) else {
+            return;
+        };
+        let own: Vec<&Problem> = problems.iter().filter(|p| p.file.ends_with(name)).collect();
+        let causes: Vec<Option<&str>> = own.iter().map(|p| self.cause(p)).collect();
+        let file = match causes.first() {
+            None => return,
+            Some(Some(first)) if causes.iter().all(Option::is_some) => (*first).to_owned(),
+            Some(_) => own[0].file.clone(),
+        };
+        self.0.push((file, noun));
+    }
+
+    /// `problems` without the follow-ons of the broken files: counted in one line after each
+    /// cause's own problems instead of listed, so that the cause is not buried.
+    pub fn without_follow_ons(&self, problems: Vec<Problem>) -> Vec<Problem> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut kept: Vec<Problem> = Vec::with_capacity(problems.len());
+        for p in problems {
+            match self.cause(&p) {
+                Some(file) => match counts.iter_mut().find(|(f, _)| f == file) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((file.to_owned(), 1)),
+                },
+                None => kept.push(p),
+            }
+        }
+        for (file, n) in counts {
+            let at = kept
+                .iter()
+                .rposition(|p| p.file == file)
+                .map_or(0, |i| i + 1);
+            let message = format!(
+                "and {n} more problem(s) in other files that follow from this file's: what it \
+                 holds is unknown to them until it reads (fix it first)"
+            );
+            kept.insert(
+                at,
+                Problem {
+                    file,
+                    line: 0,
+                    column: 0,
+                    record: None,
+                    message,
+                },
+            );
+        }
+        kept
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

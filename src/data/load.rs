@@ -1,7 +1,7 @@
 //! Loading a dataset from a folder or from the copy embedded in the binary, resolving every
 //! reference and collecting every problem (not only the first).
 
-use super::error::{LoadError, Problem};
+use super::error::{Broken, LoadError, Problem};
 use super::event::{KindDef, default_kinds};
 use super::features::load_context;
 use super::files::{Dir, Embedded, Files};
@@ -123,15 +123,20 @@ fn rest(
         mut report,
     } = start;
     let read = |name: &Option<String>| name.as_deref().map(|n| files.read(n)).transpose();
-    let sources = match read(&names.sources)? {
-        Some(file) => load_sources(&file, &mut problems),
-        None => Vec::new(),
-    };
+    // Files that could not be read as a whole: every reference to what they hold is unknown.
+    let mut broken = Broken::default();
+    broken.note(names.units.as_deref(), units.is_empty(), "unit", &problems);
+    let sources = read(&names.sources)?.map_or_else(Vec::new, |file| {
+        let found = load_sources(&file, &mut problems);
+        broken.note(Some(&file.name), found.is_empty(), "source", &problems);
+        found
+    });
     let mut ctx = Resolver::new(&meta, &units, &sources);
-    let mut cities = match read(&names.cities)? {
-        Some(file) => load_cities(&file, &units, &mut ctx, &mut problems),
-        None => Vec::new(),
-    };
+    let mut cities = read(&names.cities)?.map_or_else(Vec::new, |file| {
+        let found = load_cities(&file, &units, &mut ctx, &mut problems);
+        broken.note(Some(&file.name), found.is_empty(), "place", &problems);
+        found
+    });
     ctx.cities = cities
         .iter()
         .enumerate()
@@ -193,7 +198,7 @@ fn rest(
         None => Default::default(),
     };
     if !problems.is_empty() {
-        return Err(LoadError::Invalid(problems));
+        return Err(LoadError::Invalid(broken.without_follow_ons(problems)));
     }
     let data = Dataset {
         lineage,
