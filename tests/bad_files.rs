@@ -264,3 +264,44 @@ fn a_file_that_does_not_read_is_the_one_cause_listed_not_its_follow_ons() {
     );
     assert!(!out.contains("not a unit of the dataset"), "{out}");
 }
+
+#[test]
+fn a_duplicate_unit_id_is_placed_and_names_the_unit_that_has_it() {
+    let dir = copy();
+    let path = dir.path().join("units.geojson");
+    let mut units: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let first = units["features"][0]["properties"]["id"].clone();
+    units["features"][1]["properties"]["id"] = first.clone();
+    std::fs::write(&path, serde_json::to_string_pretty(&units).unwrap()).unwrap();
+    let (code, out) = check(dir.path());
+    assert_eq!(code, Some(1), "{out}");
+    let line = out
+        .lines()
+        .find(|l| l.contains("is taken already"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let id = first.as_str().unwrap();
+    assert!(
+        line.contains(&format!(
+            "the id \"{id}\" is taken already by the unit at line "
+        )),
+        "{line}"
+    );
+    // At the second unit's own line, after the first's.
+    let at: Vec<usize> = line
+        .split(':')
+        .skip(1)
+        .take(1)
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let earlier: usize = line
+        .split("at line ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(at[0] > earlier, "{line}");
+}

@@ -74,7 +74,23 @@ pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
         .map(|(i, u)| (u.id.clone(), i))
         .collect();
     if ids.len() != units.len() {
-        problems.push(file.problem("two units share an id".into()));
+        // Each unit whose id an earlier one has, at its own place, naming the earlier one.
+        let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+        for (u, (at, label, _)) in units.iter().zip(&drawn_within) {
+            match first.get(u.id.as_str()) {
+                Some(&earlier) => {
+                    let e = file.problem_at(earlier, None, String::new());
+                    let message = format!(
+                        "the id \"{}\" is taken already by the unit at line {}, column {}",
+                        u.id, e.line, e.column
+                    );
+                    problems.push(file.problem_at(at.offset, Some(label.clone()), message));
+                }
+                None => {
+                    first.insert(&u.id, at.offset);
+                }
+            }
+        }
     }
     for (i, (at, label, within)) in drawn_within.into_iter().enumerate() {
         let Some(within) = within else { continue };
