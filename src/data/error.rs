@@ -106,9 +106,24 @@ impl fmt::Display for Problem {
         }
         f.write_str(": ")?;
         if let Some(record) = &self.record {
-            write!(f, "{record}: ")?;
+            write!(f, "{}: ", shortened(record))?;
         }
-        f.write_str(&self.message)
+        f.write_str(&shortened(&self.message))
+    }
+}
+
+/// The most characters of a record's label or a message a problem's line shows.
+const SHOWN_CHARS: usize = 300;
+
+/// `text`, cut after [`SHOWN_CHARS`] characters with what was left out said: a 10 MB id in a
+/// broken file would otherwise make a 10 MB line.
+fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        None => text.into(),
+        Some((cut, _)) => {
+            let left = text[cut..].chars().count();
+            format!("{}… ({left} more characters)", &text[..cut]).into()
+        }
     }
 }
 
@@ -198,6 +213,30 @@ mod tests {
         let x = text.find("\"x").unwrap();
         assert_eq!(index.position(text, x), (2, 3));
         assert_eq!(index.offset(text, 2, 3), x);
+    }
+
+    #[test]
+    fn a_huge_value_in_a_problem_is_cut_and_says_how_much_was_left_out() {
+        let id = "ж".repeat(10_000_000);
+        let p = Problem {
+            file: "events.json".into(),
+            line: 1,
+            column: 10,
+            record: Some(format!("event \"{id}\"")),
+            message: format!("unknown source \"{id}\""),
+        };
+        let line = p.to_string();
+        assert!(line.len() < 2_000, "{} bytes", line.len());
+        assert!(
+            line.starts_with("events.json:1:10: event \"жжж"),
+            "{}",
+            &line[..60]
+        );
+        assert!(
+            line.contains("… (9999708 more characters): unknown source \"жж"),
+            "{line}"
+        );
+        assert!(line.ends_with("… (9999717 more characters)"), "{line}");
     }
 
     #[test]
