@@ -13,8 +13,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(p) = ron::from_str::<Persisted>(text) {
         let p = p.sane();
         assert!((0.5..=4.0).contains(&p.presentation_zoom));
-        assert!(p.view.is_none_or(|[lon, lat, zoom]| lon.is_finite()
-            && lat.is_finite()
-            && zoom.is_finite()));
+        assert!(
+            p.view.is_none_or(|[lon, lat, zoom]| lon.is_finite()
+                && lat.is_finite()
+                && zoom.is_finite())
+        );
     }
 });
