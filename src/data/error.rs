@@ -83,18 +83,22 @@ impl Broken {
                 "and {n} more problem(s) in other files that follow from this file's: what it \
                  holds is unknown to them until it reads (fix it first)"
             );
-            kept.insert(
-                at,
-                Problem {
-                    file,
-                    line: 0,
-                    column: 0,
-                    record: None,
-                    message,
-                },
-            );
+            kept.insert(at, Problem::whole(file, message));
         }
         kept
+    }
+}
+
+impl Problem {
+    /// A problem of a whole file (or dataset), at no line.
+    pub fn whole(file: impl Into<String>, message: String) -> Problem {
+        Problem {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            record: None,
+            message,
+        }
     }
 }
 

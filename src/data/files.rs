@@ -55,13 +55,11 @@ impl Files for Dir {
     /// Reads `name` from the folder: a regular file inside it, bounded in size, UTF-8.
     fn read(&self, name: &str) -> Result<SourceFile, LoadError> {
         if let Some(message) = super::read::outside_folder(name) {
-            return Err(LoadError::Invalid(vec![Problem {
-                file: self.path.join("dataset.json").display().to_string(),
-                line: 0,
-                column: 0,
-                record: None,
+            let manifest = self.path.join("dataset.json");
+            return Err(LoadError::Invalid(vec![Problem::whole(
+                manifest.display().to_string(),
                 message,
-            }]));
+            )]));
         }
         let path = self.path.join(name);
         let bytes = super::read::read_bytes(&path)?;

@@ -1,12 +1,11 @@
 //! Laying files on a dataset: the window that spans the records when the manifest gives none.
 
+use super::error::Problem;
 use super::event::Event;
 use super::model::Meta;
 use super::period::Period;
 use chrono::NaiveDate;
 
-/// The days from the first to the last event or status change, on the dataset's clock (today
-/// when there is nothing at all).
 /// The longest window a dataset may have, in years: the timeline, its histogram and the
 /// animations are made for days to decades, and a window of centuries is a typing error.
 pub const MAX_WINDOW_YEARS: u32 = 100;
@@ -22,6 +21,18 @@ pub fn too_long(from: NaiveDate, to: NaiveDate) -> Option<String> {
     })
 }
 
+/// The problem of a window that spans the events' and periods' dates (or was widened to them)
+/// when it is longer than [`MAX_WINDOW_YEARS`]; `file` names what gave the dates.
+pub(super) fn spanned_too_long(
+    file: String,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Option<Problem> {
+    too_long(from, to)
+        .map(|why| Problem::whole(file, format!("the events' and periods' dates span {why}")))
+}
+
+/// The days from the first to the last event or status change, on the dataset's clock (today
+/// when there is nothing at all).
 pub(super) fn span_of(meta: &Meta, events: &[Event], periods: &[Period]) -> (NaiveDate, NaiveDate) {
     let instants = events
         .iter()

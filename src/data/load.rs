@@ -163,9 +163,7 @@ fn rest(
     ));
     if meta.window_from_data {
         meta.window = super::layers::span_of(&meta, &events, &periods);
-        if let Some(why) = super::layers::too_long(meta.window.0, meta.window.1) {
-            problems.push(whole_data(files, why));
-        }
+        problems.extend(super::layers::spanned_too_long(files.origin(), meta.window));
     }
     // The story refers to everything else: it is checked once the rest loads, so that a broken
     // event is reported once, not again for every chapter that tells it.
@@ -334,17 +332,6 @@ fn resolve_meta(
         about: raw.about,
     };
     Some((meta, raw.files))
-}
-
-/// A problem of the dataset as a whole: its events' and periods' dates, say.
-fn whole_data(files: &dyn Files, why: String) -> Problem {
-    Problem {
-        file: files.origin(),
-        line: 0,
-        column: 0,
-        record: None,
-        message: format!("the events' and periods' dates span {why}"),
-    }
 }
 
 /// Two dates, in order, at most [`super::layers::MAX_WINDOW_YEARS`] apart.

@@ -73,20 +73,15 @@ impl Dataset {
             data.meta.window = super::layers::span_of(&data.meta, &data.events, &data.periods);
         }
         // Widened or made to span the laid files' dates: still a window of at most a century.
-        if let Some(why) = super::layers::too_long(data.meta.window.0, data.meta.window.1) {
-            let files = [&spec.events, &spec.regions].map(|f| f.as_ref().map(|p| p.display()));
-            let files: Vec<String> = files.into_iter().flatten().map(|p| p.to_string()).collect();
-            return Err(LoadError::Invalid(vec![super::error::Problem {
-                file: if files.is_empty() {
-                    data.origin.clone()
-                } else {
-                    files.join(", ")
-                },
-                line: 0,
-                column: 0,
-                record: None,
-                message: format!("the events' and periods' dates span {why}"),
-            }]));
+        let files = [&spec.events, &spec.regions].map(|f| f.as_ref().map(|p| p.display()));
+        let files: Vec<String> = files.into_iter().flatten().map(|p| p.to_string()).collect();
+        let file = if files.is_empty() {
+            data.origin.clone()
+        } else {
+            files.join(", ")
+        };
+        if let Some(p) = super::layers::spanned_too_long(file, data.meta.window) {
+            return Err(LoadError::Invalid(vec![p]));
         }
         Ok(data)
     }
