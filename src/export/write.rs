@@ -8,7 +8,7 @@ use crate::atlas::Atlas;
 use crate::clock::Instant;
 use crate::paint::bands::{self, Underlay};
 use crate::paint::gif::{EncodedFrame, GifWriter, Indexer, Palette, encode_frame, gif_size};
-use crate::paint::{WriteError, WriteSeek, png, write_atomically};
+use crate::paint::{PaintError, WriteError, WriteSeek, png, write_atomically};
 use crate::scene::{Scene, Style};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
@@ -215,12 +215,26 @@ pub(super) fn prepare_folder(dir: &Path) -> Result<(), ExportError> {
     })
 }
 
-/// Writes `path` atomically; an error of `write` (a cancelled export, say) comes back as it is.
+/// Writes `path` atomically; an error of `write` (a cancelled export, say) comes back as it is,
+/// except that an encoder's failure (a full disk under the PNG or GIF encoder) names the file.
 pub(super) fn write_file(
     path: &Path,
     write: impl FnOnce(&mut dyn WriteSeek) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
-    write_atomically(path, write)
+    write_atomically(path, |w| write(w).map_err(|e| naming(path, e)))
+}
+
+/// `e`, with the file named if it is an encoder's failure (the encoders do not know the path).
+fn naming(path: &Path, e: ExportError) -> ExportError {
+    match e {
+        ExportError::Paint(p @ (PaintError::Png(_) | PaintError::Gif(_))) => {
+            ExportError::Write(WriteError::Io {
+                path: path.to_owned(),
+                message: p.to_string(),
+            })
+        }
+        e => e,
+    }
 }
 
 pub(super) fn report(files: Vec<PathBuf>, frames: usize) -> Report {
@@ -233,5 +247,27 @@ pub(super) fn report(files: Vec<PathBuf>, frames: usize) -> Report {
         files,
         frames,
         bytes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rule: an encoder's failure (here the PNG encoder meeting a full disk) names the file it
+    /// was writing, and leaves no file behind.
+    #[test]
+    fn an_encoders_failure_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("map.png");
+        let full = || PaintError::Png("No space left on device (os error 28)".into());
+        let e = write_file(&out, |_| Err(full().into())).unwrap_err();
+        let said = e.to_string();
+        assert!(said.starts_with(&out.display().to_string()), "{said}");
+        assert!(said.ends_with("PNG: No space left on device (os error 28)"), "{said}");
+        assert!(!out.exists());
+        // Other errors come back as they are.
+        let e = write_file(&out, |_| Err(ExportError::Cancelled)).unwrap_err();
+        assert!(matches!(e, ExportError::Cancelled));
     }
 }
