@@ -2,6 +2,7 @@
 //! file, line and column where it is.
 
 use super::error::{LineIndex, Problem};
+use super::missing;
 use super::records::Positioned;
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
@@ -71,9 +72,23 @@ impl SourceFile {
         self.problem_at(offset, record, message)
     }
 
+    /// `serde_problem`, naming every field `T` needs that `sub` lacks when `err` names one.
+    fn read_problem<T: DeserializeOwned>(
+        &self,
+        sub: &str,
+        err: &serde_json::Error,
+        record: Option<String>,
+    ) -> Problem {
+        let mut problem = self.serde_problem(sub, err, record);
+        if let Some(all) = missing::all_missing::<T>(sub, &problem.message) {
+            problem.message = all;
+        }
+        problem
+    }
+
     /// Reads a whole-file value (such as the manifest).
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Problem> {
-        serde_json::from_str(&self.text).map_err(|e| self.serde_problem(&self.text, &e, None))
+        serde_json::from_str(&self.text).map_err(|e| self.read_problem::<T>(&self.text, &e, None))
     }
 
     /// The records of the array under `key` in a top-level object: `{"events": [ … ]}`.
@@ -104,7 +119,7 @@ impl<'a> Record<'a> {
     pub fn parse<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
         serde_json::from_str(self.text).map_err(|e| {
             self.file
-                .serde_problem(self.text, &e, Some(label.to_owned()))
+                .read_problem::<T>(self.text, &e, Some(label.to_owned()))
         })
     }
 

@@ -24,6 +24,7 @@ mod load_events;
 mod load_layers;
 mod load_periods;
 mod load_refs;
+mod missing;
 mod model;
 mod open;
 mod period;
