@@ -7,6 +7,7 @@ use super::json::{Record, SourceFile};
 use super::model::{ContextClass, ContextFeature, Unit, UnitKind};
 use super::raw::{RawContextClass, RawContextProps, RawFeature, RawUnitKind, RawUnitProps};
 use super::records::for_each_record;
+use super::regions_in::outline_problems;
 use geo::{BoundingRect, MultiPolygon};
 use geojson::GeometryValue;
 use std::collections::BTreeMap;
@@ -47,6 +48,11 @@ pub fn load_units(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Unit> {
                 ));
             }
             let label_at = label_point(record, &label, raw.properties.label, problems);
+            if let Some(outline) = &geometry {
+                for message in outline_problems(outline, label_at) {
+                    problems.push(record.problem(&label, Some("geometry"), message));
+                }
+            }
             let p = raw.properties;
             drawn_within.push((record.clone_pos(), label, p.drawn_within.clone()));
             units.push(Unit {

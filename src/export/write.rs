@@ -264,7 +264,10 @@ mod tests {
         let e = write_file(&out, |_| Err(full().into())).unwrap_err();
         let said = e.to_string();
         assert!(said.starts_with(&out.display().to_string()), "{said}");
-        assert!(said.ends_with("PNG: No space left on device (os error 28)"), "{said}");
+        assert!(
+            said.ends_with("PNG: No space left on device (os error 28)"),
+            "{said}"
+        );
         assert!(!out.exists());
         // Other errors come back as they are.
         let e = write_file(&out, |_| Err(ExportError::Cancelled)).unwrap_err();

@@ -12,6 +12,7 @@
 //! segment of a ring with every other, so validity is checked here with a sweep
 //! (see `validity.rs`), and only invalid polygons go through the boolean operations.
 
+mod check;
 mod feature;
 mod geometry;
 mod guess;
@@ -29,6 +30,8 @@ mod tests_geometry;
 mod tests_topo;
 
 use std::fmt;
+
+pub use check::outline_problems;
 
 /// Which properties hold the ids and the names. `None` means: guess.
 #[derive(Debug, Clone, Default)]
