@@ -5,22 +5,16 @@
 //! tiles, the last painted scene); [`show`] reads the shared [`AppState`] and returns actions.
 
 use super::state::{Action, AppState};
+use super::tiles::{Basemap, Limits, show_unavailable};
 use crate::data::Place;
 use crate::paint::egui_cache::{PaintedScene, ScenePlugin};
 use crate::scene::{self, LayerKind, Scene, SceneInput, Style, View};
-use walkers::{HttpOptions, HttpTiles, MapMemory, lon_lat, sources::OpenStreetMap};
+use walkers::{MapMemory, lon_lat, sources::OpenStreetMap};
 
 pub const MIN_ZOOM: f64 = 2.0;
 pub const MAX_ZOOM: f64 = 13.0;
 /// How much one press of + or − zooms.
 const ZOOM_STEP: f64 = 0.5;
-
-/// Identifies Qantar to tile servers, as the OpenStreetMap tile policy asks.
-const USER_AGENT: &str = concat!(
-    "Qantar/",
-    env!("CARGO_PKG_VERSION"),
-    " (desktop atlas of events in time)"
-);
 
 /// The map's widget state: kept between frames, changed only by the map itself and by
 /// `App::apply` (fit, focus, zoom).
@@ -41,7 +35,7 @@ pub struct MapView {
     /// A flight in progress to a story chapter's view: from, to, and when it began (egui's
     /// clock, seconds).
     flight: Option<(View, View, f64)>,
-    tiles: Option<HttpTiles>,
+    tiles: Option<Basemap>,
     /// Show hover outlines and tooltips (not in scripted screenshots, where the pointer is
     /// wherever the display left it).
     hover: bool,
@@ -136,21 +130,16 @@ impl MapView {
 }
 
 /// The OpenStreetMap tile layer, cached on disk.
-fn osm_tiles(ctx: &egui::Context) -> HttpTiles {
+fn osm_tiles(ctx: &egui::Context) -> Basemap {
     let cache = eframe::storage_dir("qantar")
         .unwrap_or_else(std::env::temp_dir)
         .join("tiles");
-    let options = HttpOptions {
-        cache: Some(cache),
-        user_agent: Some(walkers::HeaderValue::from_static(USER_AGENT)),
-        ..Default::default()
-    };
-    HttpTiles::with_options(OpenStreetMap, options, ctx.clone())
+    Basemap::new(OpenStreetMap, Some(cache), Limits::default(), ctx)
 }
 
 /// The style of the map: translucent fills over tiles, opaque otherwise.
-fn style_for(state: &AppState) -> Style {
-    if state.persisted.tiles {
+fn style_for(state: &AppState, tiles_shown: bool) -> Style {
+    if tiles_shown {
         state.style.over_tiles()
     } else {
         state.style.clone()
@@ -182,8 +171,14 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             if tiles_on && map.tiles.is_none() {
                 map.tiles = Some(osm_tiles(ui.ctx()));
             }
+            // Tiles that cannot be had are asked for again now and then; meanwhile the map is
+            // drawn as without them.
+            let unavailable = (map.tiles.as_ref())
+                .filter(|_| tiles_on)
+                .and_then(Basemap::unavailable);
+            let tiles_shown = tiles_on && unavailable.is_none();
             let center = lon_lat(country.center_lon, country.center_lat);
-            let style = style_for(state);
+            let style = style_for(state, tiles_shown);
             // The view before this frame's gestures; the map plugin gets the one after.
             let now = map.memory.detached().unwrap_or(center);
             let view = View {
@@ -203,7 +198,7 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
                 &state.shown(),
                 (view, size),
                 state.persisted.legend,
-                tiles_on,
+                tiles_shown,
             )
             .hovering(hovered);
             let mut input = input;
@@ -214,7 +209,7 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
                 painted: &mut map.painted,
             };
             let before = (map.memory.zoom(), map.memory.detached());
-            if tiles_on {
+            if tiles_shown {
                 // Under the tiles: the vector basemap, which shows wherever tiles are missing
                 // (offline, or still loading).
                 let under = SceneInput {
@@ -244,6 +239,9 @@ pub fn show(ui: &mut egui::Ui, state: &AppState, map: &mut MapView) -> Vec<Actio
             }
             clamp_zoom(&mut map.memory);
             map.last_rect = response.rect;
+            if let Some(why) = unavailable {
+                show_unavailable(ui, rect, state.persisted.lang, why);
+            }
             if let Some(area) = interact(state, map, &response, &mut actions) {
                 map.fit_bbox(area);
                 ui.ctx().request_repaint();

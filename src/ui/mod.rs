@@ -21,6 +21,7 @@ mod screenshot;
 mod startup;
 mod state;
 mod story;
+mod tiles;
 mod timeline;
 mod toolbar;
 
