@@ -262,6 +262,8 @@ messages! {
     CopyCitation,
     CopyCitationHint,
     CitationCopied,
+    MapCopied,
+    MapNotCopied,
 }
 
 /// The Fluent source of each language, embedded.

@@ -4,6 +4,7 @@
 
 use super::state::AppState;
 use crate::atlas::Atlas;
+use crate::i18n::{Msg, tr};
 use crate::scene::{self, SceneInput, View};
 
 /// Copies the map of `view` (a canvas of `size` points) and returns what to tell the user.
@@ -13,6 +14,7 @@ pub fn copy_map(
     atlas: &Atlas,
     (view, size): (View, [f32; 2]),
 ) -> String {
+    let lang = state.persisted.lang;
     let ppp = ctx.pixels_per_point();
     let pixels = [
         (size[0] * ppp).round().max(1.0) as u32,
@@ -37,9 +39,9 @@ pub fn copy_map(
                 &rgba,
             );
             ctx.copy_image(image);
-            "The map was copied to the clipboard.".into()
+            tr(lang, Msg::MapCopied).to_owned()
         }
-        Err(e) => format!("The map could not be copied: {e}"),
+        Err(e) => format!("{} {e}", tr(lang, Msg::MapNotCopied)),
     }
 }
 
@@ -53,5 +55,5 @@ pub fn copy_citation(ctx: &egui::Context, state: &AppState, atlas: &Atlas) -> St
     }
     .text(crate::atlas::cite::CiteFormat::Both);
     ctx.copy_text(text);
-    crate::i18n::tr(state.persisted.lang, crate::i18n::Msg::CitationCopied).to_owned()
+    tr(state.persisted.lang, Msg::CitationCopied).to_owned()
 }

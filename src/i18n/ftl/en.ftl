@@ -220,6 +220,8 @@ CopyImageHint = Copy the map, with its title, date and legend, to the clipboard
 CopyCitation = Copy citation
 CopyCitationHint = Copy a citation of the dataset and of the map at the shown moment (APA and BibTeX) to the clipboard
 CitationCopied = Citation copied
+MapCopied = The map was copied to the clipboard.
+MapNotCopied = The map could not be copied:
 
 ## Messages with numbers. Plural forms follow CLDR: English has one and other; Russian one,
 ## few, many, other; Kazakh one and other.
