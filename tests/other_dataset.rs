@@ -126,3 +126,66 @@ fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
     // The last change: the South's curfew may be lifted from 00:00 on the 4th.
     assert_eq!(clock.iso(h.state().instant()), "2030-03-04T00:00:00-03:00");
 }
+
+/// Shapes the window hands egui in one frame on the tiny dataset with its window set to
+/// `start`..`end`.
+fn shapes_in_a_frame(start: &str, end: &str) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(tiny_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let manifest = dir.path().join("dataset.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    m["window"] = serde_json::json!({ "start": start, "end": end });
+    std::fs::write(&manifest, m.to_string()).unwrap();
+    // An event every third day of the window, so that every bar has something to draw.
+    let events = dir.path().join("events.json");
+    let mut e: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&events).unwrap()).unwrap();
+    let model = e["events"][0].clone();
+    let (first, last) = (
+        start.parse::<chrono::NaiveDate>().unwrap(),
+        end.parse().unwrap(),
+    );
+    for (i, day) in first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .step_by(3)
+        .enumerate()
+    {
+        let mut event = model.clone();
+        event["id"] = format!("every-third-day-{i}").into();
+        event["start"] = format!("{day}T10:00").into();
+        e["events"].as_array_mut().unwrap().push(event);
+    }
+    std::fs::write(&events, e.to_string()).unwrap();
+    let options = StartOptions {
+        data: qantar::data::OpenSpec {
+            data: Some(dir.path().to_owned()),
+            ..Default::default()
+        },
+        fresh: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 640.0))
+        .build_eframe(|cc| App::new(cc, options));
+    h.run_steps(4);
+    assert!(h.state().atlas().is_some(), "the dataset did not open");
+    h.output().shapes.len()
+}
+
+/// Rule: a window of a century draws its timeline in bars at least 2 points wide and labels
+/// it by decade, so a frame holds about as many shapes as a month's: not one bar, band and
+/// label for each of 36,500 days (the GPU's buffers grew with the days).
+#[test]
+fn a_century_long_window_draws_about_as_much_as_a_month() {
+    let month = shapes_in_a_frame("2030-03-01", "2030-03-31");
+    let century = shapes_in_a_frame("1931-01-01", "2030-12-31");
+    assert!(
+        century < month + 1000,
+        "{century} shapes, {month} for a month"
+    );
+}

@@ -4,9 +4,11 @@
 //! Built once per dataset; every query is a binary search or a walk over one day's events, so
 //! scrubbing stays instant with large datasets.
 
+mod bins;
 mod days;
 mod marks;
 mod ticks;
+pub use bins::{Bar, bars, days_per_bar};
 pub use marks::CityEvent;
 pub use ticks::{TickStep, tick_step, ticks};
 

@@ -1,5 +1,6 @@
 //! Where the timeline's date labels go: every day when there is room, else Mondays, else the
-//! first of each month, else each year, so that labels never overlap however long the window.
+//! first of each month, else each year, else each decade, so that labels never overlap in
+//! any window Qantar shows (at most a century).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -10,6 +11,7 @@ pub enum TickStep {
     Week,
     Month,
     Year,
+    Decade,
 }
 
 impl TickStep {
@@ -20,6 +22,7 @@ impl TickStep {
             TickStep::Week => 7.0,
             TickStep::Month => 31.0,
             TickStep::Year => 366.0,
+            TickStep::Decade => 3653.0,
         }
     }
 
@@ -30,18 +33,30 @@ impl TickStep {
             TickStep::Week => day.weekday() == Weekday::Mon,
             TickStep::Month => day.day() == 1,
             TickStep::Year => day.ordinal() == 1,
+            TickStep::Decade => day.ordinal() == 1 && day.year().rem_euclid(10) == 0,
         }
     }
 }
 
 /// The finest step whose labels, `label_px` wide, fit at `px_per_day`.
 pub fn tick_step(px_per_day: f32, label_px: f32) -> TickStep {
-    [TickStep::Day, TickStep::Week, TickStep::Month]
-        .into_iter()
-        .find(|s| {
-            s.max_days() * px_per_day >= label_px * if *s == TickStep::Day { 1.0 } else { 1.1 }
-        })
-        .unwrap_or(TickStep::Year)
+    [
+        TickStep::Day,
+        TickStep::Week,
+        TickStep::Month,
+        TickStep::Year,
+    ]
+    .into_iter()
+    .find(|s| {
+        // A year's label ("1925") is narrower than a date's: it fits in 0.7 of the room.
+        let room = match s {
+            TickStep::Day => 1.0,
+            TickStep::Year => 0.7,
+            _ => 1.1,
+        };
+        s.max_days() * px_per_day >= label_px * room
+    })
+    .unwrap_or(TickStep::Decade)
 }
 
 /// The labelled days from `first` to `last` at `step`; the first day is labelled too when the
@@ -93,6 +108,20 @@ mod tests {
         let t = ticks(day(2022, 1, 1), day(2022, 3, 31), step);
         assert!(t.iter().all(|d| d.weekday() == Weekday::Mon));
         assert_eq!(t.first(), Some(&day(2022, 1, 3)));
+    }
+
+    #[test]
+    fn a_century_labels_decades_and_never_overlaps() {
+        // 100 years on a 1280-point track, year labels of 32 points.
+        let px_per_day = 1280.0 / 36525.0;
+        let step = tick_step(px_per_day, 52.0);
+        assert_eq!(step, TickStep::Decade);
+        let t = ticks(day(1925, 1, 1), day(2024, 12, 31), step);
+        assert_eq!(t.first(), Some(&day(1930, 1, 1)));
+        assert_eq!(t.len(), 10);
+        for pair in t.windows(2) {
+            assert!((pair[1] - pair[0]).num_days() as f32 * px_per_day >= 52.0 * 0.7);
+        }
     }
 
     #[test]

@@ -181,7 +181,10 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
         TickStep::Day => TickStep::Day,
         _ => crate::timeline::tick_step(rect.width() / days, 52.0),
     };
-    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1) as f32;
+    // A bar a day while days are 2 points wide or more; else days merged into wider bars.
+    let per = crate::timeline::days_per_bar(rect.width() / days, 2.0);
+    let columns = crate::timeline::bars(counts, tl.day_status_counts(), per);
+    let max = columns.iter().map(|b| b.events).max().unwrap_or(1).max(1) as f32;
     let today = clock.day(app.shown().instant);
     let status_colours: Vec<egui::Color32> = (0..data.meta.statuses.len())
         .map(|s| {
@@ -190,13 +193,13 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
         })
         .collect();
     let statuses = data.meta.statuses.len().max(1);
-    for (&(day, n), under) in counts.iter().zip(tl.day_status_counts()) {
-        let x0 = x_of(clock.day_start(day).unix_minutes());
-        let x1 = x_of(clock.day_end(day).unix_minutes() + 1);
-        // How much of the country was under each status at the end of the day: one band per
-        // status, in its colour.
+    for bar in columns {
+        let x0 = x_of(clock.day_start(bar.first).unix_minutes());
+        let x1 = x_of(clock.day_end(bar.last).unix_minutes() + 1);
+        // How much of the country was under each status (at the end of the day, or on the
+        // bar's busiest day): one band per status, in its colour.
         let band = 7.0 / statuses as f32;
-        for ((s, colour), &n) in status_colours.iter().enumerate().zip(under) {
+        for ((s, colour), &n) in status_colours.iter().enumerate().zip(&bar.statuses) {
             let share = n as f32 / data.units.len().max(1) as f32;
             if share > 0.0 {
                 let top = rect.top() + 3.0 + band * s as f32;
@@ -207,22 +210,25 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
                 );
             }
         }
-        if day == today {
+        if (bar.first..=bar.last).contains(&today) {
             painter.rect_filled(
                 egui::Rect::from_x_y_ranges(x0..=x1, bars.y_range()),
                 0.0,
                 color(style.timeline_today),
             );
         }
-        let h = n as f32 / max * bars.height();
-        painter.rect_filled(
-            egui::Rect::from_min_max(
-                pos2(x0 + 1.5, bars.bottom() - h),
-                pos2(x1 - 1.5, bars.bottom()),
-            ),
-            1.0,
-            color(style.timeline_bar),
-        );
+        let h = bar.events as f32 / max * bars.height();
+        let gap = ((x1 - x0) * 0.15).min(1.5);
+        if bar.events > 0 {
+            painter.rect_filled(
+                egui::Rect::from_min_max(
+                    pos2(x0 + gap, bars.bottom() - h),
+                    pos2(x1 - gap, bars.bottom()),
+                ),
+                1.0,
+                color(style.timeline_bar),
+            );
+        }
         if step == TickStep::Day {
             painter.line_segment(
                 [pos2(x0, bars.bottom()), pos2(x0, bars.bottom() + 3.0)],
@@ -240,7 +246,9 @@ fn track(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
                 (x0 + x1) / 2.0,
                 egui::Align2::CENTER_BOTTOM,
             ),
-            TickStep::Year => (day.year().to_string(), x0 + 2.0, egui::Align2::LEFT_BOTTOM),
+            TickStep::Year | TickStep::Decade => {
+                (day.year().to_string(), x0 + 2.0, egui::Align2::LEFT_BOTTOM)
+            }
             _ => (
                 clock.tick_text(lang, day),
                 x0 + 2.0,
