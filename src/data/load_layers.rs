@@ -54,7 +54,8 @@ pub fn units_of(
             problems.push(Problem {
                 file: file.name.clone(),
                 line: e.line.unwrap_or(0),
-                column: e.column.unwrap_or(0),
+                // A known line without a column: its start.
+                column: e.column.unwrap_or(usize::from(e.line.is_some())),
                 record: None,
                 message: e.message,
             });
@@ -69,7 +70,8 @@ pub fn lay_csv(data: Dataset, file: SourceFile) -> Result<Dataset, LoadError> {
         LoadError::Invalid(vec![Problem {
             file: file.name.clone(),
             line: e.line,
-            column: 0,
+            // The row's line; its column is named in words.
+            column: 1,
             record: e.column.map(|c| format!("column \"{c}\"")),
             message: e.message,
         }])

@@ -173,7 +173,7 @@ fn lay_events_file(mut data: Dataset, path: &Path) -> Result<Dataset, LoadError>
                 .column
                 .map(|c| format!("column \"{c}\": "))
                 .unwrap_or_default();
-            file_problem(path, e.line, 0, format!("{column}{}", e.message))
+            file_problem(path, e.line, 1, format!("{column}{}", e.message))
         })?;
         super::lay_events::lay_csv_events(data, &file, read)
     };

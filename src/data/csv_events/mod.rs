@@ -172,6 +172,13 @@ pub fn read_events_csv(text: &str) -> Result<CsvEvents, CsvError> {
         total_rows: 0,
     };
     read_rows(&mut reader, &cols, &mut out)?;
+    if out.total_rows == 0 {
+        return Err(CsvError {
+            line: 2,
+            column: None,
+            message: "there is a header but no rows: the file has no events".to_owned(),
+        });
+    }
     Ok(out)
 }
 
@@ -202,12 +209,36 @@ fn read_rows(
         let line = record
             .position()
             .map_or(fallback_line, |p| line_number(p.line()));
+        if let Some(problem) = too_many_fields(&record, cols.header().len(), line) {
+            out.skipped.push(problem);
+            continue;
+        }
         match row::read_row(cols, &record, line, complete_for(cols.layout())) {
             Ok(event) => keep_unique(event, &mut first_line_of_id, out),
             Err(problem) => out.skipped.push(problem),
         }
     }
     Ok(())
+}
+
+/// A row with more fields than the header, the extra ones not empty: its cells have moved
+/// (most often a comma in an unquoted field), so no column can be trusted. Empty extra
+/// fields (trailing commas) are harmless.
+fn too_many_fields(record: &csv::StringRecord, header: usize, line: usize) -> Option<RowProblem> {
+    let extra = record.iter().skip(header);
+    if extra.clone().all(|cell| cell.trim().is_empty()) {
+        return None;
+    }
+    let extra = extra.count();
+    Some(RowProblem {
+        row: line,
+        column: None,
+        message: format!(
+            "the row has {} fields, {extra} more than the header: is a comma in a field that \
+             is not in double quotes?",
+            header + extra
+        ),
+    })
 }
 
 /// Keeps `event` unless an earlier row had its id; then reports the duplicate instead.

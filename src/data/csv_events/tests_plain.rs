@@ -149,7 +149,7 @@ fn byte_order_mark_and_odd_header_case_are_ignored() {
 }
 
 #[test]
-fn empty_file_is_an_error_and_a_header_alone_is_no_events() {
+fn empty_file_and_a_header_alone_are_errors() {
     let error = read_events_csv("  \n").unwrap_err();
     assert_eq!(
         error,
@@ -159,10 +159,29 @@ fn empty_file_is_an_error_and_a_header_alone_is_no_events() {
             message: "the file is empty".to_owned()
         }
     );
-    let read = read_events_csv("date,place,title\n").unwrap();
-    assert!(read.events.is_empty());
-    assert!(read.skipped.is_empty());
-    assert_eq!(read.total_rows, 0);
+    // A header alone would replace the dataset's events by none.
+    let error = read_events_csv("date,place,title\n").unwrap_err();
+    assert_eq!((error.line, error.column), (2, None));
+    assert!(error.message.contains("no rows"), "{}", error.message);
+}
+
+/// Rule: a row with more fields than the header is skipped when the extra fields hold
+/// something (its cells have moved), and read when they are empty (trailing commas).
+#[test]
+fn a_row_with_fields_beyond_the_header() {
+    let text = "date,place,title\n2022-01-05,Almaty,A, march\n2022-01-06,Aktau,B,,\n";
+    let read = read_events_csv(text).unwrap();
+    assert_eq!(read.events.len(), 1);
+    assert_eq!(read.events[0].row, 3);
+    assert_eq!(read.skipped.len(), 1);
+    assert_eq!(read.skipped[0].row, 2);
+    assert!(
+        read.skipped[0]
+            .message
+            .contains("4 fields, 1 more than the header"),
+        "{}",
+        read.skipped[0].message
+    );
 }
 
 #[test]
