@@ -81,27 +81,38 @@ fn report_reading(report: &mut Vec<String>, file: &str, read: &RegionsReport) {
             .as_deref()
             .map_or("their ids".into(), |p| format!("property \"{p}\"")),
     ));
+    // "file:LINE:COLUMN" of a feature where its place is known, else "file".
+    let at = |index: usize| match read.positions.get(index) {
+        Some((line, column)) => format!("{file}:{line}:{column}"),
+        None => file.to_owned(),
+    };
     for r in &read.regions {
         for what in &r.repairs {
             report.push(format!(
-                "{file}: region \"{}\" ({}): repaired: {what}",
-                r.id, r.name
+                "{}: region \"{}\" ({}): repaired: {what}",
+                at(r.index),
+                r.id,
+                r.name
             ));
         }
         for what in &r.warnings {
             report.push(format!(
-                "{file}: region \"{}\" ({}): warning: {what}",
-                r.id, r.name
+                "{}: region \"{}\" ({}): warning: {what}",
+                at(r.index),
+                r.id,
+                r.name
             ));
         }
     }
     for s in &read.skipped {
-        report.push(format!(
-            "{file}: feature #{} {}: skipped: {}",
-            s.index + 1,
+        let id =
             s.id.as_deref()
-                .map(|i| format!("\"{i}\""))
-                .unwrap_or_default(),
+                .map(|i| format!(" \"{i}\""))
+                .unwrap_or_default();
+        report.push(format!(
+            "{}: feature #{}{id}: skipped: {}",
+            at(s.index),
+            s.index + 1,
             s.message
         ));
     }

@@ -70,6 +70,9 @@ pub struct RegionsReport {
     pub guessed: bool,
     /// Every property name seen, sorted, for the report and the hint.
     pub properties: Vec<String>,
+    /// Where each feature starts (line, column), by index, when a GeoJSON feature was
+    /// repaired, warned of or skipped; empty otherwise (and for TopoJSON).
+    pub positions: Vec<(usize, usize)>,
 }
 
 /// One region read from the file.
@@ -196,8 +199,16 @@ pub fn read_regions(text: &str, options: &RegionOptions) -> Result<RegionsReport
         });
     }
     guess::make_ids_unique(&mut regions);
+    let said = |r: &ImportedRegion| !r.repairs.is_empty() || !r.warnings.is_empty();
+    let positions =
+        if source.format == Format::GeoJson && (!skipped.is_empty() || regions.iter().any(said)) {
+            feature_positions(text)
+        } else {
+            Vec::new()
+        };
 
     Ok(RegionsReport {
+        positions,
         format: source.format,
         object: source.object,
         regions,
@@ -207,4 +218,20 @@ pub fn read_regions(text: &str, options: &RegionOptions) -> Result<RegionsReport
         name_property: naming.name_property,
         properties: naming.properties,
     })
+}
+
+/// Where each feature of a FeatureCollection starts (line, column); empty for any other file.
+fn feature_positions(text: &str) -> Vec<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = super::json::SourceFile::new("", text.to_owned());
+    let Ok(records) = file.records("features") else {
+        return Vec::new();
+    };
+    records
+        .iter()
+        .map(|r| {
+            let at = file.problem_at(r.offset, None, String::new());
+            (at.line, at.column)
+        })
+        .collect()
 }
