@@ -2,6 +2,7 @@
 
 use super::error::{LoadError, Problem};
 use super::json::SourceFile;
+use super::raw::RawFiles;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -86,4 +87,30 @@ impl Files for Dir {
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         )
     }
+}
+
+/// Whether every file the manifest names is inside the dataset's folder; each one that is
+/// not is a problem at its name in the manifest.
+pub fn files_inside(manifest: &SourceFile, files: &RawFiles, problems: &mut Vec<Problem>) -> bool {
+    let names = [
+        &files.units,
+        &files.context,
+        &files.cities,
+        &files.events,
+        &files.periods,
+        &files.sources,
+        &files.story,
+        &files.lineage,
+    ];
+    let regions = files.regions.as_ref().map(|r| &r.file);
+    let mut inside = true;
+    for name in names.into_iter().flatten().chain(regions) {
+        if let Some(message) = super::read::outside_folder(name) {
+            let quoted = serde_json::to_string(name).unwrap_or_default();
+            let offset = manifest.text.find(&quoted).unwrap_or(0);
+            problems.push(manifest.problem_at(offset, None, message));
+            inside = false;
+        }
+    }
+    inside
 }

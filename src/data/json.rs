@@ -86,8 +86,11 @@ impl SourceFile {
         problem
     }
 
-    /// Reads a whole-file value (such as the manifest).
+    /// Reads a whole-file value (such as the manifest): an object.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Problem> {
+        if let Some(at) = a_list_at(&self.text) {
+            return Err(self.problem_at(at, None, LIST_NOT_OBJECT.into()));
+        }
         serde_json::from_str(&self.text).map_err(|e| self.read_problem::<T>(&self.text, &e, None))
     }
 
@@ -117,6 +120,15 @@ impl SourceFile {
 impl<'a> Record<'a> {
     /// Reads the record as `T`; a malformed field becomes a problem at that field.
     pub fn parse<T: DeserializeOwned>(&self, label: &str) -> Result<T, Problem> {
+        if let Some(at) = a_list_at(self.text) {
+            let problem = self
+                .file
+                .problem_at(self.offset + at, None, LIST_NOT_OBJECT.into());
+            return Err(Problem {
+                record: Some(label.to_owned()),
+                ..problem
+            });
+        }
         serde_json::from_str(self.text).map_err(|e| {
             self.file
                 .read_problem::<T>(self.text, &e, Some(label.to_owned()))
@@ -210,6 +222,15 @@ fn offset_in(text: &str, sub: &str) -> usize {
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.
+const LIST_NOT_OBJECT: &str = "expected an object { … }, not a list [ … ]";
+
+/// Where a JSON text opens a list, if it does: serde reads a struct from a list by position
+/// (`["a", "2022-01-05"]` as an id and a start), which no file of Qantar's means.
+fn a_list_at(text: &str) -> Option<usize> {
+    let at = text.len() - text.trim_start().len();
+    text[at..].starts_with('[').then_some(at)
+}
+
 fn strip_serde_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),

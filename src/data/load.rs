@@ -299,6 +299,9 @@ fn resolve_meta(
         Some(c) => (c.id, c.names),
         None => (String::new(), raw.name.clone()),
     };
+    if !super::files::files_inside(file, &raw.files, problems) {
+        return None;
+    }
     let clock = clock?;
     let default_instant = match &raw.default_instant {
         None => None,
