@@ -197,7 +197,7 @@ fn a_window_of_centuries_is_refused_whether_given_or_spanned() {
 }
 
 #[test]
-fn a_date_outside_the_window_is_warned_of_and_shown_with_its_year() {
+fn a_status_declared_outside_the_window_is_refused_and_one_lifted_after_it_warned_of() {
     let dir = copy();
     let path = dir.path().join("periods.json");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -209,19 +209,25 @@ fn a_date_outside_the_window_is_warned_of_and_shown_with_its_year() {
     )
     .unwrap();
     let (code, out) = check(dir.path());
-    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(code, Some(1), "{out}");
     assert!(
-        out.contains("warning: unit \"KZ-AKM\"'s period declared on 1900-01-05, outside the dataset's window (2022-01-01 to 2022-01-25)"),
+        out.contains("period #1 (KZ-AKM): is declared on 1900-01-05, outside the dataset's window (2022-01-01 to 2022-01-25)"),
         "{out}"
     );
-    // The summary gives such a date whole, not as "5 January".
-    let data = dir.path().to_str().unwrap();
-    let (code, out) = qantar(&["summary", "--data", data, "--at", "2022-01-10T12:00"]);
+    assert!(out.contains("periods.json:"), "{out}");
+
+    // Lifted after the window: a status that outlasts it, read, and warned of.
+    let lifted = "\"lifted\": {\"at\": \"2022-01-16T07:00\"";
+    assert!(text.contains(lifted));
+    let later = text.replacen(lifted, "\"lifted\": {\"at\": \"2023-01-16T07:00\"", 1);
+    std::fs::write(&path, later).unwrap();
+    let (code, out) = check(dir.path());
     assert_eq!(code, Some(0), "{out}");
-    let akmola = out.lines().find(|l| l.contains("KZ-AKM")).unwrap();
     assert!(
-        akmola.contains("since 1900-01-05T16:00:00+06:00/2022-01-06T00:00:00+06:00"),
-        "{akmola}"
+        out.contains(
+            "lifted on 2023-01-16, outside the dataset's window (2022-01-01 to 2022-01-25)"
+        ),
+        "{out}"
     );
 }
 

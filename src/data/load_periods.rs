@@ -7,7 +7,9 @@ use super::model::*;
 use super::period::{Bound, Period, Reason};
 use super::raw::{RawBound, RawPeriod};
 use super::records::{by_index, for_each_record};
-use super::resolve::{Resolver, source_list, source_ref, time_field};
+use super::resolve::{
+    Resolver, outside_window, outside_window_message, source_list, source_ref, time_field,
+};
 use crate::clock::Instant;
 
 pub(super) fn load_periods(
@@ -52,6 +54,16 @@ pub(super) fn load_periods(
                 .lifted
                 .as_ref()
                 .and_then(|l| field.bound("lifted", l, problems));
+            // Declared outside the window, a status would be in force from before the first
+            // instant the timeline shows, or never in it. (Lifted after the window is a
+            // status that outlasts it: `qantar check` warns of it.)
+            let declared_on = declared.as_ref().and_then(|b| {
+                outside_window(meta, b.earliest).or_else(|| outside_window(meta, b.latest))
+            });
+            if let Some(day) = declared_on {
+                let message = outside_window_message(meta, "is declared", day);
+                problems.push(record.problem(&label, Some("declared"), message));
+            }
             let decreed_end = raw
                 .decreed_end
                 .as_deref()

@@ -96,6 +96,21 @@ pub(super) fn source_ref(
 }
 
 pub(super) fn in_window(meta: &Meta, t: DataTime) -> bool {
-    let day = meta.clock.day(t.instant);
-    meta.window.0 <= day && day <= meta.window.1
+    outside_window(meta, t.instant).is_none()
+}
+
+/// The day of `t` when it falls outside the dataset's window.
+pub(super) fn outside_window(meta: &Meta, t: crate::clock::Instant) -> Option<chrono::NaiveDate> {
+    let day = meta.clock.day(t);
+    (day < meta.window.0 || day > meta.window.1).then_some(day)
+}
+
+/// "is declared on 1900-01-05, outside the dataset's window (…): …", for a date the
+/// timeline would never reach.
+pub(super) fn outside_window_message(meta: &Meta, what: &str, day: chrono::NaiveDate) -> String {
+    format!(
+        "{what} on {day}, outside the dataset's window ({} to {}): widen \"window\" in \
+         dataset.json or correct the date",
+        meta.window.0, meta.window.1
+    )
 }
