@@ -14,6 +14,7 @@ mod common;
 mod dataset_files;
 mod geometry;
 mod own_files;
+mod settings;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
