@@ -190,6 +190,40 @@ fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
 }
 
+/// Rule: an export that cannot be written says why in the dialog, writes nothing, and leaves
+/// the window working.
+#[test]
+fn an_export_that_fails_says_why_and_the_window_goes_on() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that is a file: nothing can be written in it.
+    let not_a_folder = dir.path().join("notes.txt");
+    std::fs::write(&not_a_folder, "a researcher's notes").unwrap();
+    let out = not_a_folder.join("map.png");
+    let mut h = harness("2022-01-06T12:00", None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_role_and_label(Role::TextInput, "File:").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "File:")
+        .type_text(&out.display().to_string());
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    wait_for_export(&mut h, "there is no such folder");
+    assert_eq!(
+        std::fs::read_to_string(&not_a_folder).unwrap(),
+        "a researcher's notes"
+    );
+    // The window goes on: the dialog closes and the keys still move time.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let before = h.state().instant();
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    assert!(h.state().instant() > before);
+}
+
 #[test]
 fn the_export_dialog_refuses_instants_outside_the_datasets_window() {
     use egui::accesskit::Role;
