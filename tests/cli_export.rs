@@ -310,10 +310,20 @@ fn an_interrupted_export_leaves_nothing_behind() {
 fn numbers_too_large_for_a_step_or_a_frame_time_are_clear_errors_not_overflows() {
     let dir = tempfile::tempdir().expect("temp dir");
     let range = ["--from", "2022-01-04", "--to", "2022-01-06"];
-    let cases: [(&[&str], &str); 3] = [
+    let cases: [(&[&str], &str); 5] = [
         (
             &["--step", "1d", "--frame-ms", "2000000000"],
             "--frame-ms 2000000000: a frame shows for 10 ms to 60000 ms",
+        ),
+        // Once 20 ms for the first and last frames (the first held three times, wrapping).
+        (
+            &["--step", "1d", "--frame-ms", "1431655766"],
+            "--frame-ms 1431655766: a frame shows for 10 ms to 60000 ms",
+        ),
+        // Once a silent 704-minute step.
+        (
+            &["--step", "12810238940076078d"],
+            "--step 12810238940076078d is longer than any animation can be",
         ),
         (
             &["--step", "1d", "--frame-ms", "0"],
