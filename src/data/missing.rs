@@ -35,20 +35,25 @@ pub fn all_missing<T: DeserializeOwned>(text: &str, first: &str) -> Option<Strin
 /// the record lacks and `T` needs).
 fn missing_fields<T: DeserializeOwned>(text: &str, first: &str) -> Vec<String> {
     let mut missing = vec![first.to_owned()];
-    let Ok(Value::Object(given)) = serde_json::from_str::<Value>(text) else {
+    let Ok(mut record) = serde_json::from_str::<Value>(text) else {
         return missing;
     };
-    let mut object = given.clone();
+    let Some(object) = record.as_object() else {
+        return missing;
+    };
+    let given: std::collections::HashSet<String> = object.keys().cloned().collect();
     'fields: while missing.len() < AT_MOST {
         let field = missing[missing.len() - 1].clone();
         for stand_in in stand_ins() {
-            object.insert(field.clone(), stand_in);
-            let Err(e) = serde_json::from_value::<T>(Value::Object(object.clone())) else {
+            if let Value::Object(object) = &mut record {
+                object.insert(field.clone(), stand_in);
+            }
+            // Read where it is, not a copy: a record may hold a long text.
+            let Err(e) = T::deserialize(&record).map_err(|e| e.to_string()) else {
                 return missing;
             };
-            let message = e.to_string();
-            match missing_field(&message) {
-                Some(next) if next != field && !given.contains_key(next) => {
+            match missing_field(&e) {
+                Some(next) if next != field && !given.contains(next) => {
                     if missing.iter().any(|m| m == next) {
                         return missing;
                     }
