@@ -99,12 +99,12 @@ fn an_svg_export_records_the_datasets_own_status_keys() {
     );
 }
 
-#[test]
-fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
+/// The window on the dataset in `dir`, at `at` (else its default instant), after a few frames.
+fn window_on(dir: PathBuf, at: Option<&str>) -> Harness<'static, App> {
     let options = StartOptions {
-        at: Some("2030-03-02T12:00".into()),
+        at: at.map(str::to_owned),
         data: qantar::data::OpenSpec {
-            data: Some(tiny_dir()),
+            data: Some(dir),
             ..Default::default()
         },
         fresh: true,
@@ -114,6 +114,12 @@ fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
         .with_size(egui::vec2(1024.0, 640.0))
         .build_eframe(|cc| App::new(cc, options));
     h.run_steps(4);
+    h
+}
+
+#[test]
+fn the_window_opens_another_dataset_and_keys_move_on_its_clock() {
+    let mut h = window_on(tiny_dir(), Some("2030-03-02T12:00"));
     let clock = h.state().atlas().unwrap().data.meta.clock;
     assert_eq!(clock.iso(h.state().instant()), "2030-03-02T12:00:00-03:00");
     // In the timeline's header and in the day's panel.
@@ -161,18 +167,7 @@ fn shapes_in_a_frame(start: &str, end: &str) -> usize {
         e["events"].as_array_mut().unwrap().push(event);
     }
     std::fs::write(&events, e.to_string()).unwrap();
-    let options = StartOptions {
-        data: qantar::data::OpenSpec {
-            data: Some(dir.path().to_owned()),
-            ..Default::default()
-        },
-        fresh: true,
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1024.0, 640.0))
-        .build_eframe(|cc| App::new(cc, options));
-    h.run_steps(4);
+    let h = window_on(dir.path().to_owned(), None);
     assert!(h.state().atlas().is_some(), "the dataset did not open");
     h.output().shapes.len()
 }

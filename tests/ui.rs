@@ -155,6 +155,17 @@ fn wait_for_export(h: &mut Harness<'_, App>, text: &str) {
     panic!("the export dialog never said {text:?}");
 }
 
+/// Replaces the text of the dialog's text field `label` by `text`.
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run_steps(2);
+}
+
 #[test]
 fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
     use egui::accesskit::Role;
@@ -164,12 +175,7 @@ fn the_export_dialog_saves_a_file_and_asks_before_replacing_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run_steps(3);
     h.get_by_label("SVG").click();
-    h.get_by_role_and_label(Role::TextInput, "File:").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "File:")
-        .type_text(&out.display().to_string());
-    h.run_steps(2);
+    type_into(&mut h, "File:", &out.display().to_string());
     h.get_by_role_and_label(Role::Button, "Export").click();
     wait_for_export(&mut h, "Saved");
     let first = std::fs::read_to_string(&out).unwrap();
@@ -203,12 +209,7 @@ fn an_export_that_fails_says_why_and_the_window_goes_on() {
     let mut h = harness("2022-01-06T12:00", None);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run_steps(3);
-    h.get_by_role_and_label(Role::TextInput, "File:").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, "File:")
-        .type_text(&out.display().to_string());
-    h.run_steps(2);
+    type_into(&mut h, "File:", &out.display().to_string());
     h.get_by_role_and_label(Role::Button, "Export").click();
     wait_for_export(&mut h, "there is no such folder");
     assert_eq!(
@@ -234,14 +235,8 @@ fn the_export_dialog_refuses_instants_outside_the_datasets_window() {
     h.run_steps(3);
     h.get_by_label("Animated GIF").click();
     h.run_steps(2);
-    for (field, text) in [("From", "2021-12-01"), ("File:", out.to_str().unwrap())] {
-        h.get_by_role_and_label(Role::TextInput, field).focus();
-        h.run_steps(1);
-        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-        h.get_by_role_and_label(Role::TextInput, field)
-            .type_text(text);
-        h.run_steps(2);
-    }
+    type_into(&mut h, "From", "2021-12-01");
+    type_into(&mut h, "File:", out.to_str().unwrap());
     h.get_by_role_and_label(Role::Button, "Export").click();
     wait_for_export(&mut h, "outside the dataset's window");
     h.get_by_label_contains("The first frame (2021-12-01T23:59:00+06:00)");
